@@ -57,7 +57,7 @@ public final class LlamaLibrary {
                     // libllama's RUNPATH ($ORIGIN) pulls in the ggml libraries beside it; loading
                     // ggml explicitly as well makes its symbols visible to the loader lookup.
                     Path dir = lib.getParent();
-                    for (String dependency : List.of("libggml-base.so", "libggml.so")) {
+                    for (String dependency : List.of("libggml-base.so", "libggml-cpu.so", "libggml.so")) {
                         Path p = dir.resolve(dependency);
                         if (Files.isRegularFile(p)) {
                             System.load(p.toAbsolutePath().toString());

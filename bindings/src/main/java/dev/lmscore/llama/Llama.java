@@ -124,6 +124,72 @@ public class Llama extends Llama$shared {
     }
     /**
      * {@snippet lang=c :
+     * typedef struct ggml_threadpool *ggml_threadpool_t
+     * }
+     */
+    public static final AddressLayout ggml_threadpool_t = Llama.C_POINTER;
+
+    private static class ggml_threadpool_params_default {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            ggml_threadpool_params.layout(),
+            Llama.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ggml_threadpool_params_default");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool_params ggml_threadpool_params_default(int n_threads)
+     * }
+     */
+    public static FunctionDescriptor ggml_threadpool_params_default$descriptor() {
+        return ggml_threadpool_params_default.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool_params ggml_threadpool_params_default(int n_threads)
+     * }
+     */
+    public static MethodHandle ggml_threadpool_params_default$handle() {
+        return ggml_threadpool_params_default.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool_params ggml_threadpool_params_default(int n_threads)
+     * }
+     */
+    public static MemorySegment ggml_threadpool_params_default$address() {
+        return ggml_threadpool_params_default.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool_params ggml_threadpool_params_default(int n_threads)
+     * }
+     */
+    public static MemorySegment ggml_threadpool_params_default(SegmentAllocator allocator, int n_threads) {
+        var mh$ = ggml_threadpool_params_default.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ggml_threadpool_params_default", allocator, n_threads);
+            }
+            return (MemorySegment)mh$.invokeExact(allocator, n_threads);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    /**
+     * {@snippet lang=c :
      * typedef struct ggml_backend_device *ggml_backend_dev_t
      * }
      */
@@ -456,6 +522,125 @@ public class Llama extends Llama$shared {
                 traceDowncall("ggml_backend_dev_get", index);
             }
             return (MemorySegment)mh$.invokeExact(index);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ggml_threadpool_new {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            Llama.C_POINTER,
+            Llama.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ggml_threadpool_new");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool *ggml_threadpool_new(struct ggml_threadpool_params *params)
+     * }
+     */
+    public static FunctionDescriptor ggml_threadpool_new$descriptor() {
+        return ggml_threadpool_new.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool *ggml_threadpool_new(struct ggml_threadpool_params *params)
+     * }
+     */
+    public static MethodHandle ggml_threadpool_new$handle() {
+        return ggml_threadpool_new.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool *ggml_threadpool_new(struct ggml_threadpool_params *params)
+     * }
+     */
+    public static MemorySegment ggml_threadpool_new$address() {
+        return ggml_threadpool_new.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern struct ggml_threadpool *ggml_threadpool_new(struct ggml_threadpool_params *params)
+     * }
+     */
+    public static MemorySegment ggml_threadpool_new(MemorySegment params) {
+        var mh$ = ggml_threadpool_new.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ggml_threadpool_new", params);
+            }
+            return (MemorySegment)mh$.invokeExact(params);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class ggml_threadpool_free {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            Llama.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("ggml_threadpool_free");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern void ggml_threadpool_free(struct ggml_threadpool *threadpool)
+     * }
+     */
+    public static FunctionDescriptor ggml_threadpool_free$descriptor() {
+        return ggml_threadpool_free.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern void ggml_threadpool_free(struct ggml_threadpool *threadpool)
+     * }
+     */
+    public static MethodHandle ggml_threadpool_free$handle() {
+        return ggml_threadpool_free.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern void ggml_threadpool_free(struct ggml_threadpool *threadpool)
+     * }
+     */
+    public static MemorySegment ggml_threadpool_free$address() {
+        return ggml_threadpool_free.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern void ggml_threadpool_free(struct ggml_threadpool *threadpool)
+     * }
+     */
+    public static void ggml_threadpool_free(MemorySegment threadpool) {
+        var mh$ = ggml_threadpool_free.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("ggml_threadpool_free", threadpool);
+            }
+            mh$.invokeExact(threadpool);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -845,6 +1030,126 @@ public class Llama extends Llama$shared {
                 traceDowncall("llama_backend_free");
             }
             mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class llama_attach_threadpool {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            Llama.C_POINTER,
+            Llama.C_POINTER,
+            Llama.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("llama_attach_threadpool");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void llama_attach_threadpool(struct llama_context *ctx, ggml_threadpool_t threadpool, ggml_threadpool_t threadpool_batch)
+     * }
+     */
+    public static FunctionDescriptor llama_attach_threadpool$descriptor() {
+        return llama_attach_threadpool.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void llama_attach_threadpool(struct llama_context *ctx, ggml_threadpool_t threadpool, ggml_threadpool_t threadpool_batch)
+     * }
+     */
+    public static MethodHandle llama_attach_threadpool$handle() {
+        return llama_attach_threadpool.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void llama_attach_threadpool(struct llama_context *ctx, ggml_threadpool_t threadpool, ggml_threadpool_t threadpool_batch)
+     * }
+     */
+    public static MemorySegment llama_attach_threadpool$address() {
+        return llama_attach_threadpool.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void llama_attach_threadpool(struct llama_context *ctx, ggml_threadpool_t threadpool, ggml_threadpool_t threadpool_batch)
+     * }
+     */
+    public static void llama_attach_threadpool(MemorySegment ctx, MemorySegment threadpool, MemorySegment threadpool_batch) {
+        var mh$ = llama_attach_threadpool.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("llama_attach_threadpool", ctx, threadpool, threadpool_batch);
+            }
+            mh$.invokeExact(ctx, threadpool, threadpool_batch);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class llama_detach_threadpool {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            Llama.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("llama_detach_threadpool");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void llama_detach_threadpool(struct llama_context *ctx)
+     * }
+     */
+    public static FunctionDescriptor llama_detach_threadpool$descriptor() {
+        return llama_detach_threadpool.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void llama_detach_threadpool(struct llama_context *ctx)
+     * }
+     */
+    public static MethodHandle llama_detach_threadpool$handle() {
+        return llama_detach_threadpool.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void llama_detach_threadpool(struct llama_context *ctx)
+     * }
+     */
+    public static MemorySegment llama_detach_threadpool$address() {
+        return llama_detach_threadpool.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void llama_detach_threadpool(struct llama_context *ctx)
+     * }
+     */
+    public static void llama_detach_threadpool(MemorySegment ctx) {
+        var mh$ = llama_detach_threadpool.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("llama_detach_threadpool", ctx);
+            }
+            mh$.invokeExact(ctx);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

@@ -1,0 +1,67 @@
+package dev.lmscore.cli;
+
+import dev.lmscore.engine.ExitCode;
+import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.llama.LlamaRuntime;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** lmscore's command line: every failure ends as one line on stderr and a documented exit code. */
+@Command(name = "lmscore", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Evaluate local GGUF language models through llama.cpp.",
+        subcommands = {PerplexityCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(Main::handleFailure);
+        cli.setParameterExceptionHandler(Main::handleUsageError);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (try 'lmscore --help')");
+    }
+
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("lmscore: " + e.getMessage().lines().findFirst().orElse("bad usage"));
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCode.USAGE.code;
+    }
+
+    private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cli.getErr();
+        boolean debug = parseResult.subcommand() != null
+                ? parseResult.subcommand().hasMatchedOption("--debug") : parseResult.hasMatchedOption("--debug");
+        int code;
+        if (e instanceof LmscoreException le) {
+            err.println("lmscore: " + oneLine(le.getMessage()));
+            code = le.exitCode().code;
+        } else if (e instanceof CommandLine.ParameterException pe) {
+            return handleUsageError(pe, new String[0]);
+        } else {
+            err.println("lmscore: internal error: " + oneLine(String.valueOf(e)) + (debug ? "" : " (run with --debug for details)"));
+            code = ExitCode.INTERNAL.code;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+            LlamaRuntime.log().recentLines().forEach(line -> err.println("llama.cpp: " + line));
+        }
+        err.flush();
+        return code;
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replace('\n', ' ').strip();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lmscore.cli;
+
+import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.llama.Model;
+import dev.lmscore.engine.perplexity.Perplexity;
+import dev.lmscore.engine.perplexity.PerplexityOptions;
+import dev.lmscore.engine.perplexity.PerplexityOptions.Mode;
+import dev.lmscore.engine.perplexity.PerplexityResult;
+import dev.lmscore.engine.text.TextInput;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lmscore perplexity}: perplexity and bits per byte of a model on one or more text files. */
+@Command(name = "perplexity", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Perplexity of a model on text files, one result per file.",
+                "Mode 'chunked' is llama-perplexity's definition (same numbers); 'rolling' scores every token."})
+final class PerplexityCommand implements Callable<Integer> {
+    @Mixin ModelMixin model;
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+            description = "UTF-8 text file (repeatable: e.g. an encyclopedia, a logic and a code set).")
+    List<Path> files;
+
+    @Option(names = {"-c", "--ctx-size"}, paramLabel = "N", defaultValue = "512",
+            description = "Tokens per chunk/window. Default: ${DEFAULT-VALUE}.")
+    int contextSize;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "chunked",
+            description = "chunked (llama-perplexity) or rolling (every token, lm-evaluation-harness). Default: ${DEFAULT-VALUE}.")
+    Mode mode;
+
+    @Option(names = "--stride", paramLabel = "N", defaultValue = "0",
+            description = "rolling: tokens predicted per window (0: the context size, disjoint windows).")
+    int stride;
+
+    @Option(names = "--chunks", paramLabel = "N", defaultValue = "0",
+            description = "Score at most N chunks/windows per file (0: all).")
+    int maxChunks;
+
+    @Mixin RuntimeMixin runtime;
+
+    @Override
+    public Integer call() {
+        runtime.validate();
+        if (contextSize < 4) throw LmscoreException.usage("--ctx-size must be at least 4, got " + contextSize);
+        if (maxChunks < 0) throw LmscoreException.usage("--chunks must be 0 or more, got " + maxChunks);
+        if (stride < 0 || stride > contextSize) {
+            throw LmscoreException.usage("--stride must be between 0 and --ctx-size (" + contextSize + "), got " + stride);
+        }
+        PerplexityOptions options = new PerplexityOptions(mode, contextSize, runtime.batchSize, runtime.ubatchSize,
+                runtime.threads, maxChunks, stride, runtime.effectiveFlashAttention(), runtime.effectiveCacheType());
+
+        // Read every file before loading the model: a typo in the third file should not cost a model load.
+        List<String> texts = new ArrayList<>();
+        for (Path file : files) {
+            texts.add(TextInput.read(file));
+        }
+        PrintStream out = System.out;
+        List<Map<String, Object>> results = new ArrayList<>();
+        try (Model loaded = model.load()) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("command", "perplexity");
+            report.put("model", ModelReport.describe(loaded));
+            report.put("settings", settings(options));
+            report.put("results", results);
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                ProgressReporter progress = new ProgressReporter(file.getFileName().toString(), "chunks", runtime.quiet);
+                PerplexityResult result;
+                try {
+                    result = Perplexity.run(loaded, texts.get(i), options, progress);
+                } catch (LmscoreException e) {
+                    progress.finish();
+                    // what was computed for earlier files is still reported
+                    if (runtime.json && !results.isEmpty()) out.println(Json.write(report));
+                    throw new LmscoreException(e.exitCode(), file + ": " + e.getMessage(), e);
+                }
+                progress.finish();
+                results.add(PerplexityReport.toMap(file, result));
+                if (!runtime.json) {
+                    out.print(PerplexityReport.toText(file, result));
+                    out.flush();
+                }
+            }
+            if (runtime.json) {
+                out.println(Json.write(report));
+            }
+        }
+        return 0;
+    }
+
+    private Map<String, Object> settings(PerplexityOptions o) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("mode", o.mode().name().toLowerCase());
+        s.put("context_size", o.contextSize());
+        s.put("batch_size", o.batchSize());
+        s.put("ubatch_size", o.ubatchSize());
+        s.put("threads", o.threads() == 0 ? Runtime.getRuntime().availableProcessors() : o.threads());
+        s.put("stride", o.mode() == Mode.ROLLING ? o.effectiveStride() : null);
+        s.put("max_chunks", o.maxWindows());
+        s.put("flash_attention", o.flashAttention().name().toLowerCase());
+        s.put("cache_type", o.cacheType().name().toLowerCase());
+        s.put("gpu_layers", model.gpuLayers);
+        return s;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lmscore.cli;
+
+import dev.lmscore.engine.perplexity.Progress;
+import java.io.PrintStream;
+
+/**
+ * Progress on stderr: a line redrawn in place on a terminal, a plain line every few seconds when
+ * stderr is a file or pipe (CI logs), nothing with --quiet. Shows the rate and the time left.
+ */
+final class ProgressReporter implements Progress {
+    private static final long PLAIN_INTERVAL_NANOS = 10_000_000_000L;
+    private static final long TERMINAL_INTERVAL_NANOS = 200_000_000L;
+    private final PrintStream err;
+    private final String label;
+    private final String unit;
+    private final boolean terminal;
+    private final boolean quiet;
+    private final long start = System.nanoTime();
+    private long lastPrint;
+    private boolean drewLine;
+
+    ProgressReporter(String label, String unit, boolean quiet) {
+        this.err = System.err;
+        this.label = label;
+        this.unit = unit;
+        this.quiet = quiet;
+        this.terminal = System.console() != null && System.console().isTerminal();
+    }
+
+    @Override
+    public void update(long done, long total, long tokens) {
+        if (quiet) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean finished = done >= total;
+        if (!finished && now - lastPrint < (terminal ? TERMINAL_INTERVAL_NANOS : PLAIN_INTERVAL_NANOS)) {
+            return;
+        }
+        lastPrint = now;
+        double seconds = (now - start) / 1e9;
+        double eta = done == 0 ? Double.NaN : seconds * (total - done) / done;
+        String line = String.format("%s: %d/%d %s (%.0f%%), %.0f tok/s, %s %s", label, done, total, unit,
+                100.0 * done / total, tokens / Math.max(seconds, 1e-9), finished ? "took" : "ETA",
+                duration(finished ? seconds : eta));
+        if (terminal) {
+            err.print("\r\033[2K" + line);
+            drewLine = true;
+            if (finished) {
+                err.println();
+                drewLine = false;
+            }
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    /** Ends a redrawn line so that a following message starts on its own line. */
+    void finish() {
+        if (drewLine) {
+            err.println();
+            drewLine = false;
+        }
+    }
+
+    static String duration(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        if (s >= 3600) return String.format("%dh%02dm", s / 3600, (s % 3600) / 60);
+        if (s >= 60) return String.format("%dm%02ds", s / 60, s % 60);
+        return s + "s";
+    }
+}

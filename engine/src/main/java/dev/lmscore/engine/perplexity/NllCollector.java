@@ -1,0 +1,65 @@
+package dev.lmscore.engine.perplexity;
+
+import dev.lmscore.engine.kernel.KernelPool;
+import dev.lmscore.engine.llama.Vocabulary;
+import dev.lmscore.engine.stats.NllStats;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Turns scored logits rows into per-window sums: negative log-likelihood, its square, token and
+ * byte counts and top-1 hits. Each window's rows arrive in position order and windows are summed
+ * in text order, so totals do not depend on batch size, packing or thread count.
+ */
+final class NllCollector implements RowSink {
+    private final KernelPool pool;
+    private final Vocabulary vocabulary;
+    private final int vocabSize;
+    private final double[] logProbs;
+    private final boolean[] greedy;
+    private final double[] sum;
+    private final double[] sumSquares;
+    private final long[] count;
+    private final long[] bytes;
+    private final long[] top1;
+
+    NllCollector(KernelPool pool, Vocabulary vocabulary, int maxRows, int windows) {
+        this.pool = pool;
+        this.vocabulary = vocabulary;
+        this.vocabSize = vocabulary.size();
+        this.logProbs = new double[maxRows];
+        this.greedy = new boolean[maxRows];
+        this.sum = new double[windows];
+        this.sumSquares = new double[windows];
+        this.count = new long[windows];
+        this.bytes = new long[windows];
+        this.top1 = new long[windows];
+    }
+
+    @Override
+    public void accept(MemorySegment logits, int rows, int[] rowWindow, int[] rowTarget) {
+        pool.score(logits, rows, vocabSize, rowTarget, logProbs, greedy);
+        for (int r = 0; r < rows; r++) {
+            int w = rowWindow[r];
+            double nll = -logProbs[r];
+            sum[w] += nll;
+            sumSquares[w] += nll * nll;
+            count[w]++;
+            bytes[w] += vocabulary.pieceLength(rowTarget[r]);
+            if (greedy[r]) {
+                top1[w]++;
+            }
+        }
+    }
+
+    NllStats window(int w) {
+        return new NllStats(count[w], sum[w], sumSquares[w]);
+    }
+
+    long bytes(int w) {
+        return bytes[w];
+    }
+
+    long top1(int w) {
+        return top1[w];
+    }
+}
