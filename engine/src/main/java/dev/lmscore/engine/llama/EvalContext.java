@@ -62,7 +62,7 @@ public final class EvalContext implements AutoCloseable {
             llama_context_params.abort_callback(p, Interruption.ABORT_CALLBACK);
             MemorySegment handle = Llama.llama_init_from_model(model.handle(), p);
             if (handle.equals(MemorySegment.NULL)) {
-                String reason = LlamaRuntime.log().takeLastError();
+                String reason = LlamaRuntime.log().takeFirstError();
                 throw new LmscoreException(ExitCode.MODEL_LOAD, "cannot create a context of " + options.contextSize()
                         + " tokens for " + model.path() + (reason == null ? "" : ": llama.cpp says: " + reason));
             }
@@ -110,7 +110,7 @@ public final class EvalContext implements AutoCloseable {
                     "llama_decode found no KV cache slot for a batch of " + batch.size() + " tokens");
             case 2 -> throw new InterruptedRunException();
             default -> {
-                String reason = LlamaRuntime.log().takeLastError();
+                String reason = LlamaRuntime.log().takeFirstError();
                 throw new LmscoreException(ExitCode.INTERNAL, "llama_decode failed (" + rc + ")"
                         + (reason == null ? "" : ": " + reason));
             }

@@ -16,7 +16,7 @@ public final class LlamaLog {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final StringBuilder partial = new StringBuilder();
     private int partialLevel;
-    private String lastError;
+    private String firstError;
     private volatile PrintStream echo;
 
     void accept(int level, MemorySegment text, MemorySegment userData) {
@@ -44,8 +44,8 @@ public final class LlamaLog {
             lines.removeFirst();
         }
         lines.addLast(line);
-        if (level == Llama.GGML_LOG_LEVEL_ERROR() && !line.isBlank()) {
-            lastError = line.strip();
+        if (level == Llama.GGML_LOG_LEVEL_ERROR() && !line.isBlank() && firstError == null) {
+            firstError = line.strip(); // the first error is the cause; later ones are its consequences
         }
         PrintStream out = echo;
         if (out != null) {
@@ -58,10 +58,10 @@ public final class LlamaLog {
         echo = out;
     }
 
-    /** The last error-level line llama.cpp logged, or null; consumed by the caller. */
-    public synchronized String takeLastError() {
-        String e = lastError;
-        lastError = null;
+    /** The first error-level line llama.cpp logged since the last call, or null. */
+    public synchronized String takeFirstError() {
+        String e = firstError;
+        firstError = null;
         return e;
     }
 

@@ -47,7 +47,7 @@ public final class Model implements AutoCloseable {
             llama_model_params.vocab_only(params, options.vocabOnly());
             MemorySegment handle = Llama.llama_model_load_from_file(arena.allocateFrom(path.toString()), params);
             if (handle.equals(MemorySegment.NULL)) {
-                String reason = LlamaRuntime.log().takeLastError();
+                String reason = LlamaRuntime.log().takeFirstError();
                 throw new LmscoreException(ExitCode.MODEL_LOAD, "cannot load model " + path + ": "
                         + (reason == null ? "llama.cpp refused it" : "llama.cpp says: " + reason));
             }

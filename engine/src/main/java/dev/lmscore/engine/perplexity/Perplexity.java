@@ -57,8 +57,15 @@ public final class Perplexity {
             bytes += collector.bytes(w);
             top1 += collector.top1(w);
         }
-        long words = chunked ? 0 : TextInput.countWords(text);
-        return new PerplexityResult(options, sequences, text.getBytes(StandardCharsets.UTF_8).length, tokens.length,
+        long textBytes = text.getBytes(StandardCharsets.UTF_8).length;
+        long words = 0;
+        if (!chunked && options.maxWindows() == 0) {
+            // Every token scored: normalise by the text itself, as lm-evaluation-harness does (token
+            // pieces would count the space SentencePiece adds in front of the text).
+            bytes = textBytes;
+            words = TextInput.countWords(text);
+        }
+        return new PerplexityResult(options, sequences, textBytes, tokens.length,
                 total, bytes, top1, List.copyOf(perWindow), words, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 

@@ -1,0 +1,86 @@
+package dev.lmscore.engine.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The vectorised kernel agrees with a double-precision reference to 1e-6 relative. */
+class LogSoftmaxTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 512, 32000, 50257, 151936})
+    void logProbMatchesDoubleReference(int vocab) {
+        SplittableRandom random = new SplittableRandom(vocab);
+        try (Arena arena = Arena.ofConfined()) {
+            int rows = 4;
+            MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, (long) rows * vocab);
+            for (long i = 0; i < (long) rows * vocab; i++) {
+                // wide range: typical logits span tens of nats
+                logits.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (random.nextGaussian() * 4 + (i % 3)));
+            }
+            for (int r = 0; r < rows; r++) {
+                int target = random.nextInt(vocab);
+                long offset = (long) r * vocab * Float.BYTES;
+                double reference = referenceLogProb(logits, offset, vocab, target);
+                double got = LogSoftmax.logProb(logits, offset, vocab, target);
+                assertEquals(reference, got, Math.abs(reference) * 1e-6 + 1e-9, "vocab " + vocab + " row " + r);
+                double lse = referenceLogSumExp(logits, offset, vocab);
+                assertEquals(lse, LogSoftmax.logSumExp(logits, offset, vocab), Math.abs(lse) * 1e-6);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(floats = {-80f, -20f, -1e-3f, 0f})
+    void vectorExpIsAccurateAcrossItsRange(float x) {
+        var v = jdk.incubator.vector.FloatVector.broadcast(LogSoftmax.SPECIES, x);
+        float got = LogSoftmax.exp(v).lane(0);
+        assertEquals(Math.exp(x), got, Math.exp(x) * 3e-7);
+    }
+
+    @org.junit.jupiter.api.Test
+    void poolScoresEveryRowAndFlagsTheTopToken() {
+        int vocab = 1000;
+        int rows = 300;
+        try (Arena arena = Arena.ofShared(); KernelPool pool = new KernelPool(2)) {
+            MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, (long) rows * vocab);
+            int[] targets = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                for (int v = 0; v < vocab; v++) {
+                    logits.setAtIndex(ValueLayout.JAVA_FLOAT, (long) r * vocab + v, (float) Math.sin(r * 31 + v));
+                }
+                logits.setAtIndex(ValueLayout.JAVA_FLOAT, (long) r * vocab + (r % vocab), 5f); // row r's top token
+                targets[r] = r % 2 == 0 ? r % vocab : (r + 1) % vocab;
+            }
+            double[] parallel = new double[rows];
+            boolean[] greedy = new boolean[rows];
+            pool.score(logits, rows, vocab, targets, parallel, greedy);
+            double[] serial = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                serial[r] = LogSoftmax.logProb(logits, (long) r * vocab * Float.BYTES, vocab, targets[r]);
+                if (r % 2 == 0) assertTrue(greedy[r], "row " + r); else assertFalse(greedy[r], "row " + r);
+            }
+            assertArrayEquals(serial, parallel, 0.0);
+        }
+    }
+
+    static double referenceLogProb(MemorySegment logits, long offset, int n, int target) {
+        return logits.get(ValueLayout.JAVA_FLOAT, offset + (long) target * Float.BYTES) - referenceLogSumExp(logits, offset, n);
+    }
+
+    static double referenceLogSumExp(MemorySegment logits, long offset, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) max = Math.max(max, logits.get(ValueLayout.JAVA_FLOAT, offset + (long) i * Float.BYTES));
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += Math.exp(logits.get(ValueLayout.JAVA_FLOAT, offset + (long) i * Float.BYTES) - max);
+        return max + Math.log(sum);
+    }
+}
