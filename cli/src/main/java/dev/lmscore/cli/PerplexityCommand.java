@@ -1,6 +1,8 @@
 package dev.lmscore.cli;
 
+import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.llama.Interruption;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.perplexity.Perplexity;
 import dev.lmscore.engine.perplexity.PerplexityOptions;
@@ -63,6 +65,7 @@ final class PerplexityCommand implements Callable<Integer> {
         for (Path file : files) {
             texts.add(TextInput.read(file));
         }
+        Signals.stopGracefullyOnInterrupt();
         PrintStream out = System.out;
         List<Map<String, Object>> results = new ArrayList<>();
         try (Model loaded = model.load()) {
@@ -89,10 +92,17 @@ final class PerplexityCommand implements Callable<Integer> {
                     out.print(PerplexityReport.toText(file, result));
                     out.flush();
                 }
+                if (result.interrupted()) {
+                    break;
+                }
             }
             if (runtime.json) {
                 out.println(Json.write(report));
             }
+        }
+        if (Interruption.requested()) {
+            System.err.println("lmscore: interrupted; results above cover the chunks scored before the stop");
+            return ExitCode.INTERRUPTED.code;
         }
         return 0;
     }

@@ -1,9 +1,10 @@
 package dev.lmscore.cli;
 
-import dev.lmscore.engine.perplexity.PerplexityOptions.Mode;
 import dev.lmscore.engine.perplexity.PerplexityResult;
+import dev.lmscore.engine.perplexity.WindowScore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders a perplexity result for people and for machines. */
@@ -15,7 +16,10 @@ final class PerplexityReport {
         m.put("file", file.toString());
         m.put("text_bytes", r.textBytes());
         m.put("text_tokens", r.textTokens());
-        m.put("chunks", r.windowStats().size());
+        m.put("chunks", r.windows().size());
+        m.put("chunks_planned", r.plannedWindows());
+        m.put("chunks_total", r.totalWindows());
+        m.put("interrupted", r.interrupted());
         m.put("sequences_per_decode", r.sequences());
         m.put("scored_tokens", r.total().count());
         m.put("scored_bytes", r.scoredBytes());
@@ -26,7 +30,7 @@ final class PerplexityReport {
         m.put("ppl_error", r.perplexityError());
         m.put("bits_per_byte", r.bitsPerByte());
         m.put("byte_perplexity", r.bytePerplexity());
-        if (r.options().mode() == Mode.ROLLING) {
+        if (r.coversWholeText()) {
             m.put("words", r.words());
             m.put("word_perplexity", r.wordPerplexity());
         }
@@ -36,18 +40,51 @@ final class PerplexityReport {
         t.put("score_ms", r.scoreMillis());
         t.put("scored_tokens_per_second", r.tokensPerSecond());
         m.put("timings", t);
+        m.put("chunk_scores", chunkScores(r.windows()));
+        return m;
+    }
+
+    /**
+     * Per chunk sums, column-wise: what paired comparisons and shard merging need. Doubles are
+     * written in their shortest round-trip form, so a merge recomputes the totals exactly.
+     */
+    static Map<String, Object> chunkScores(List<WindowScore> windows) {
+        int n = windows.size();
+        int[] index = new int[n];
+        long[] count = new long[n];
+        double[] sum = new double[n];
+        double[] sumSquares = new double[n];
+        long[] bytes = new long[n];
+        long[] top1 = new long[n];
+        for (int i = 0; i < n; i++) {
+            WindowScore w = windows.get(i);
+            index[i] = w.window();
+            count[i] = w.nll().count();
+            sum[i] = w.nll().sum();
+            sumSquares[i] = w.nll().sumSquares();
+            bytes[i] = w.bytes();
+            top1[i] = w.top1();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chunk", index);
+        m.put("tokens", count);
+        m.put("nll_sum", sum);
+        m.put("nll_sum_squares", sumSquares);
+        m.put("bytes", bytes);
+        m.put("top1", top1);
         return m;
     }
 
     static String toText(Path file, PerplexityResult r) {
         StringBuilder s = new StringBuilder();
-        s.append(file).append('\n');
+        s.append(file).append(r.interrupted() ? String.format("  (interrupted: %d of %d chunks scored)",
+                r.windows().size(), r.plannedWindows()) : "").append('\n');
         s.append(String.format("  PPL = %.4f +/- %.5f   (%s, %d chunks of %d, %d scored tokens)%n", r.perplexity(),
-                r.perplexityError(), r.options().mode().name().toLowerCase(), r.windowStats().size(),
+                r.perplexityError(), r.options().mode().name().toLowerCase(), r.windows().size(),
                 r.options().contextSize(), r.total().count()));
         s.append(String.format("  NLL = %.6f +/- %.6f nats/token   bits/byte = %.5f   top-1 = %.2f%%%n",
                 r.total().mean(), r.total().meanError(), r.bitsPerByte(), 100 * r.top1Accuracy()));
-        if (r.options().mode() == Mode.ROLLING) {
+        if (r.coversWholeText()) {
             s.append(String.format("  word PPL = %.4f   byte PPL = %.5f%n", r.wordPerplexity(), r.bytePerplexity()));
         }
         s.append(String.format("  %.0f tokens/s scored (%.1f s), tokenized in %.0f ms%n", r.tokensPerSecond(),

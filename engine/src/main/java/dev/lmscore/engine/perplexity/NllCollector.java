@@ -51,15 +51,7 @@ final class NllCollector implements RowSink {
         }
     }
 
-    NllStats window(int w) {
-        return new NllStats(count[w], sum[w], sumSquares[w]);
-    }
-
-    long bytes(int w) {
-        return bytes[w];
-    }
-
-    long top1(int w) {
-        return top1[w];
+    WindowScore window(int w) {
+        return new WindowScore(w, new NllStats(count[w], sum[w], sumSquares[w]), bytes[w], top1[w]);
     }
 }

@@ -7,10 +7,11 @@ import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.llama.Vocabulary;
-import dev.lmscore.engine.stats.NllStats;
 import dev.lmscore.engine.text.TextInput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 
 /** Perplexity of a model on a text: text → tokens → windows → batches → logits → log-probs → statistics. */
@@ -18,6 +19,11 @@ public final class Perplexity {
     private Perplexity() {}
 
     public static PerplexityResult run(Model model, String text, PerplexityOptions options, Progress progress) {
+        return run(model, text, options, RunSelection.all(), progress);
+    }
+
+    public static PerplexityResult run(Model model, String text, PerplexityOptions options, RunSelection selection,
+                                       Progress progress) {
         Vocabulary vocabulary = model.vocabulary();
         checkOptions(model, options);
 
@@ -35,38 +41,49 @@ public final class Perplexity {
         int prefix = chunked || vocabulary.bos() >= 0 ? vocabulary.bos() : vocabulary.eos();
 
         int sequences = Math.min(options.sequences(), windows.size());
-        ContextOptions contextOptions = new ContextOptions(sequences * n, Math.min(options.batchSize(), sequences * n),
-                options.ubatchSize(), sequences, options.threads(), options.flashAttention(), options.cacheType(), false);
-        NllCollector collector;
-        try (EvalContext context = EvalContext.create(model, contextOptions);
-             KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
-             WindowDecoder decoder = new WindowDecoder(context, sequences)) {
-            collector = new NllCollector(pool, vocabulary, context.batchSize(), windows.size());
-            decoder.run(tokens, prefix, windows, collector, progress);
+        WindowGroups groups = new WindowGroups(windows.size(), sequences);
+        List<Integer> shardGroups = groups.shard(selection.shardIndex(), selection.shards());
+        BitSet done = new BitSet(windows.size());
+        List<WindowScore> scores = new ArrayList<>(selection.alreadyDone());
+        for (WindowScore s : scores) {
+            done.set(s.window());
+        }
+        List<Integer> toRun = groups.remaining(shardGroups, done);
+        // A group is the unit of work: one only partly in the checkpoint is recomputed whole.
+        BitSet rerun = new BitSet(windows.size());
+        for (int g : toRun) {
+            rerun.set(groups.first(g), groups.end(g));
+        }
+        scores.removeIf(s -> rerun.get(s.window()));
+
+        if (!toRun.isEmpty()) {
+            ContextOptions contextOptions = new ContextOptions(sequences * n, Math.min(options.batchSize(), sequences * n),
+                    options.ubatchSize(), sequences, options.threads(), options.flashAttention(), options.cacheType(), false);
+            try (EvalContext context = EvalContext.create(model, contextOptions);
+                 KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
+                 WindowDecoder decoder = new WindowDecoder(context, sequences)) {
+                NllCollector collector = new NllCollector(pool, vocabulary, context.batchSize(), windows.size());
+                decoder.run(tokens, prefix, windows, groups, toRun, collector, g -> {
+                    List<WindowScore> finished = new ArrayList<>(groups.end(g) - groups.first(g));
+                    for (int w = groups.first(g); w < groups.end(g); w++) {
+                        finished.add(collector.window(w));
+                    }
+                    scores.addAll(finished);
+                    selection.onGroupDone().accept(finished);
+                }, progress);
+            }
         }
         long t2 = System.nanoTime();
 
-        List<NllStats> perWindow = new ArrayList<>(windows.size());
-        NllStats total = NllStats.EMPTY;
-        long bytes = 0;
-        long top1 = 0;
-        for (int w = 0; w < windows.size(); w++) {
-            NllStats s = collector.window(w);
-            perWindow.add(s);
-            total = total.plus(s);
-            bytes += collector.bytes(w);
-            top1 += collector.top1(w);
+        scores.sort(Comparator.comparingInt(WindowScore::window));
+        int planned = 0;
+        for (int g : shardGroups) {
+            planned += groups.end(g) - groups.first(g);
         }
         long textBytes = text.getBytes(StandardCharsets.UTF_8).length;
-        long words = 0;
-        if (!chunked && options.maxWindows() == 0) {
-            // Every token scored: normalise by the text itself, as lm-evaluation-harness does (token
-            // pieces would count the space SentencePiece adds in front of the text).
-            bytes = textBytes;
-            words = TextInput.countWords(text);
-        }
-        return new PerplexityResult(options, sequences, textBytes, tokens.length,
-                total, bytes, top1, List.copyOf(perWindow), words, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        long words = chunked ? 0 : TextInput.countWords(text);
+        return new PerplexityResult(options, sequences, textBytes, tokens.length, windows.size(), planned,
+                List.copyOf(scores), words, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 
     private static void checkOptions(Model model, PerplexityOptions options) {

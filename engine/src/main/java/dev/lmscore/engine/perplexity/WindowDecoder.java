@@ -1,6 +1,7 @@
 package dev.lmscore.engine.perplexity;
 
 import dev.lmscore.engine.llama.EvalContext;
+import dev.lmscore.engine.llama.InterruptedRunException;
 import dev.lmscore.engine.llama.TokenBatch;
 import java.util.List;
 
@@ -26,26 +27,46 @@ public final class WindowDecoder implements AutoCloseable {
         this.rowTarget = new int[capacity];
     }
 
-    public void run(int[] tokens, int bos, List<Window> windows, RowSink sink, Progress progress) {
+    /** Told when every window of a group has been scored. */
+    @FunctionalInterface
+    public interface GroupListener {
+        void groupDone(int group);
+    }
+
+    /**
+     * Decodes and scores the given groups of windows, in order, each group's windows side by side.
+     * Returns how many groups were completed: fewer than asked when the user interrupted the run
+     * (a group cut short by the abort is not counted, and its partial sums must be ignored).
+     */
+    public int run(int[] tokens, int bos, List<Window> windows, WindowGroups groups, List<Integer> toRun,
+                   RowSink sink, GroupListener listener, Progress progress) {
         long scored = 0;
-        for (int g = 0; g < windows.size(); g += sequences) {
-            List<Window> group = windows.subList(g, Math.min(windows.size(), g + sequences));
+        int done = 0;
+        for (int g : toRun) {
+            List<Window> group = windows.subList(groups.first(g), groups.end(g));
             context.clearMemory();
             int longest = 0;
             for (Window w : group) {
                 longest = Math.max(longest, w.length());
             }
             int slice = Math.max(1, batch.capacity() / group.size());
-            for (int p0 = 0; p0 < longest; p0 += slice) {
-                int rows = fill(tokens, bos, group, p0, Math.min(longest, p0 + slice));
-                context.decode(batch);
-                if (rows > 0) {
-                    sink.accept(context.logits(rows), rows, rowWindow, rowTarget);
+            try {
+                for (int p0 = 0; p0 < longest; p0 += slice) {
+                    int rows = fill(tokens, bos, group, p0, Math.min(longest, p0 + slice));
+                    context.decode(batch);
+                    if (rows > 0) {
+                        sink.accept(context.logits(rows), rows, rowWindow, rowTarget);
+                    }
+                    scored += rows;
                 }
-                scored += rows;
+            } catch (InterruptedRunException e) {
+                return done;
             }
-            progress.update(g + group.size(), windows.size(), scored);
+            done++;
+            listener.groupDone(g);
+            progress.update(done, toRun.size(), scored);
         }
+        return done;
     }
 
     /** Puts positions [p0, p1) of every window of the group into the batch; returns the output rows. */

@@ -50,8 +50,8 @@ class BatchInvarianceTest {
             assertEquals(reference.total().count(), other.total().count());
             assertEquals(reference.total().sum(), other.total().sum(), Math.abs(reference.total().sum()) * 1e-9,
                     "batch " + setting[0] + ", threads " + setting[1]);
-            for (int w = 0; w < reference.windowStats().size(); w++) {
-                assertEquals(reference.windowStats().get(w).sum(), other.windowStats().get(w).sum(), 1e-6,
+            for (int w = 0; w < reference.windows().size(); w++) {
+                assertEquals(reference.windows().get(w).nll().sum(), other.windows().get(w).nll().sum(), 1e-6,
                         "chunk " + w + " at batch " + setting[0]);
             }
         }

@@ -26,7 +26,7 @@ class LlamaPerplexityParityTest {
         try (Model model = Model.load(TestData.stories260k(), ModelOptions.defaults())) {
             PerplexityResult result = Perplexity.run(model, TextInput.read(TestData.wikiTest()),
                     PerplexityOptions.chunked(128).withThreads(2), Progress.NONE);
-            assertEquals(6322, result.windowStats().size());
+            assertEquals(6322, result.windows().size());
             assertEquals(6322L * 63, result.total().count());
             assertEquals(expected[0], result.perplexity(), expected[0] * 1e-4, "PPL");
             assertEquals(expected[1], result.perplexityError(), expected[1] * 1e-4, "PPL error");
