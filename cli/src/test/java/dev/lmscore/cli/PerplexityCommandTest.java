@@ -77,7 +77,7 @@ class PerplexityCommandTest {
         String wiki = CliRun.wiki();
         return Stream.of(
                 Arguments.of(new String[] {"-m", "/no/such/model.gguf", "-f", wiki}, 3, "model file not found"),
-                Arguments.of(new String[] {"-m", wiki, "-f", wiki}, 4, "not a GGUF model file"),
+                Arguments.of(new String[] {"-m", wiki, "-f", wiki}, 4, "GGUF"),
                 Arguments.of(new String[] {"-m", CliRun.data("models/bad/stories260k-gguf-v1.gguf").toString(), "-f", wiki},
                         4, "GGUF version 1"),
                 Arguments.of(new String[] {"-m", CliRun.data("models/bad/stories260k-q8_0-bad-row-size.gguf").toString(),

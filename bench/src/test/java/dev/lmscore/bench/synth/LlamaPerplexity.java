@@ -1,6 +1,5 @@
 package dev.lmscore.bench.synth;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lmscore.bindings.LlamaLibrary;
 import java.io.IOException;
@@ -31,7 +30,9 @@ final class LlamaPerplexity {
     /** Skips the calling test when llama.cpp has not been built. */
     static Path requireBinary() {
         Path binary = binary();
-        assumeTrue(Files.isExecutable(binary), "llama.cpp not built (" + binary + " missing): run native/build.sh");
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException("llama.cpp not built (" + binary + " missing): run native/build.sh");
+        }
         return binary;
     }
 

@@ -22,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * than {@code VectorOperators.EXP}, whose speed depends on whether the JDK has an SVML stub for the
  * CPU. Its error (about 2 ulp) is far below what perplexity reports; sums are kept in float lanes
  * for one block and then added in double, so the log-sum-exp stays within 1e-6 relative of a
- * double-precision reference for any vocabulary size.
+ * double-precision reference for any vocabulary size. Every operation has a fixed order, so a row
+ * gives the same bits whether the code runs interpreted or compiled, on any thread.
  */
 public final class LogSoftmax {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -70,12 +71,25 @@ public final class LogSoftmax {
                 FloatVector x = FloatVector.fromMemorySegment(SPECIES, logits, offset + (long) i * Float.BYTES, ORDER);
                 acc = acc.add(exp(x.sub(vmax)));
             }
-            total += acc.reduceLanes(VectorOperators.ADD);
+            total += laneSum(acc);
         }
         for (; i < n; i++) {
             total += Math.exp(logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES) - max);
         }
         return total;
+    }
+
+    /**
+     * Sum of the lanes in lane order, in double. {@code reduceLanes(ADD)} may add in a different
+     * order when JIT-compiled than when interpreted, which would make results depend on how warm
+     * the JVM is; this runs once per block, so a fixed order costs nothing measurable.
+     */
+    private static double laneSum(FloatVector v) {
+        double sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += v.lane(lane);
+        }
+        return sum;
     }
 
     /** log(sum(exp(logits))) computed stably: max + log(sum(exp(logits - max))). */

@@ -4,12 +4,11 @@ import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.llama.Llama;
 import dev.lmscore.llama.llama_model_params;
+import dev.lmscore.engine.gguf.GgufFormatException;
+import dev.lmscore.engine.gguf.GgufReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -36,7 +35,7 @@ public final class Model implements AutoCloseable {
 
     /**
      * Loads a model, checking first what llama.cpp would otherwise report only in its log (or abort
-     * on): the file exists, is a GGUF file of a version llama.cpp reads.
+     * on): the file exists and is a well-formed GGUF file of a version llama.cpp reads.
      */
     public static Model load(Path path, ModelOptions options) {
         checkModelFile(path);
@@ -55,6 +54,10 @@ public final class Model implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the GGUF header, metadata and tensor table (not the weights) so that a file llama.cpp
+     * would refuse gets a message naming what is wrong, e.g. the tensor whose rows do not fit its type.
+     */
     static void checkModelFile(Path path) {
         if (!Files.exists(path)) {
             throw new LmscoreException(ExitCode.BAD_INPUT, "model file not found: " + path);
@@ -62,20 +65,12 @@ public final class Model implements AutoCloseable {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new LmscoreException(ExitCode.BAD_INPUT, "model file is not a readable file: " + path);
         }
-        byte[] header = new byte[8];
-        int n;
-        try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(header, 0, 8);
+        try {
+            GgufReader.read(path);
+        } catch (GgufFormatException e) {
+            throw new LmscoreException(ExitCode.MODEL_LOAD, e.getMessage(), e);
         } catch (IOException e) {
-            throw new LmscoreException(ExitCode.BAD_INPUT, "cannot read model file " + path + ": " + e.getMessage());
-        }
-        if (n < 8 || header[0] != 'G' || header[1] != 'G' || header[2] != 'U' || header[3] != 'F') {
-            throw new LmscoreException(ExitCode.MODEL_LOAD, "not a GGUF model file: " + path);
-        }
-        int version = ByteBuffer.wrap(header, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        if (version != 2 && version != 3) {
-            throw new LmscoreException(ExitCode.MODEL_LOAD, "GGUF version " + version + " of " + path
-                    + " is not supported (llama.cpp reads versions 2 and 3)");
+            throw new LmscoreException(ExitCode.BAD_INPUT, "cannot read model file " + path + ": " + e.getMessage(), e);
         }
     }
 

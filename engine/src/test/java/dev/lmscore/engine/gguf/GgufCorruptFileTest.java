@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lmscore.engine.SharedData;
+import dev.lmscore.engine.TestData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Damaged copies of a real model, written to a temporary directory, must fail with one clear line. */
 class GgufCorruptFileTest {
-    private static final Path STORIES = SharedData.file("models/stories260K.gguf");
+    private static final Path STORIES = TestData.data("models/stories260K.gguf");
 
     @TempDir
     Path dir;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lmscore.engine.SharedData;
+import dev.lmscore.engine.TestData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reads the real GGUF files of the shared test data. */
 class GgufReaderTest {
-    private static final Path STORIES = SharedData.file("models/stories260K.gguf");
-    private static final Path TINY_RANDOM = SharedData.file("models/llama-2-tiny-random.gguf");
+    private static final Path STORIES = TestData.data("models/stories260K.gguf");
+    private static final Path TINY_RANDOM = TestData.data("models/llama-2-tiny-random.gguf");
 
     @Test
     void readsStories260K() throws Exception {
@@ -94,7 +94,7 @@ class GgufReaderTest {
         "ggml-vocab-starcoder.gguf,     starcoder2, gpt2,  49152",
     })
     void readsVocabularyOnlyFiles(String name, String architecture, String tokenizer, int vocabulary) throws Exception {
-        GgufFile file = GgufReader.read(SharedData.file("models/vocab/" + name));
+        GgufFile file = GgufReader.read(TestData.data("models/vocab/" + name));
         GgufModelInfo info = file.modelInfo();
 
         assertTrue(file.tensors().isEmpty());
@@ -112,7 +112,7 @@ class GgufReaderTest {
 
     @Test
     void gpt2VocabularyDecodesUtf8Tokens() throws Exception {
-        GgufArray tokens = GgufReader.read(SharedData.file("models/vocab/ggml-vocab-gpt-2.gguf"))
+        GgufArray tokens = GgufReader.read(TestData.data("models/vocab/ggml-vocab-gpt-2.gguf"))
                 .metadata().array("tokenizer.ggml.tokens").orElseThrow();
         assertEquals("!", tokens.getString(0));
         assertEquals("<|endoftext|>", tokens.getString(50256));
@@ -127,7 +127,7 @@ class GgufReaderTest {
 
     @Test
     void rejectsVersion1() {
-        Path v1 = SharedData.file("models/bad/stories260k-gguf-v1.gguf");
+        Path v1 = TestData.data("models/bad/stories260k-gguf-v1.gguf");
         String expected = v1 + ": GGUF version 1 is not supported (llama.cpp reads versions 2 and 3)";
         assertEquals(expected, assertThrows(GgufFormatException.class, () -> GgufReader.read(v1)).getMessage());
         assertEquals(expected, assertThrows(GgufFormatException.class, () -> GgufReader.checkHeader(v1)).getMessage());
@@ -135,7 +135,7 @@ class GgufReaderTest {
 
     @Test
     void rejectsRowsThatAreNotWholeBlocksNamingTheTensor() throws Exception {
-        Path bad = SharedData.file("models/bad/stories260k-q8_0-bad-row-size.gguf");
+        Path bad = TestData.data("models/bad/stories260k-q8_0-bad-row-size.gguf");
         GgufFormatException e = assertThrows(GgufFormatException.class, () -> GgufReader.read(bad));
         assertEquals(bad + ": tensor 'blk.0.ffn_down.weight' (Q8_0) has rows of 172 elements, not a multiple of the Q8_0 block size 32;"
                 + " llama.cpp refuses such a file", e.getMessage());
@@ -144,7 +144,7 @@ class GgufReaderTest {
 
     @Test
     void readsTheFileWithoutByteFallback() throws Exception {
-        GgufFile file = GgufReader.read(SharedData.file("models/bad/tinystories-656k-no-byte-fallback.gguf"));
+        GgufFile file = GgufReader.read(TestData.data("models/bad/tinystories-656k-no-byte-fallback.gguf"));
         assertEquals("Q8_0", file.modelInfo().quantization());
         assertFalse(file.tensors().isEmpty());
     }

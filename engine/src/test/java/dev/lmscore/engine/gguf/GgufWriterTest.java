@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lmscore.engine.SharedData;
+import dev.lmscore.engine.TestData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -129,7 +129,7 @@ class GgufWriterTest {
 
     @Test
     void copyOfARealModelIsByteIdentical() throws IOException {
-        Path original = SharedData.file("models/stories260K.gguf");
+        Path original = TestData.data("models/stories260K.gguf");
         GgufFile model = GgufReader.read(original);
         GgufWriter writer = new GgufWriter().putAll(model.metadata().asMap());
         try (FileChannel channel = FileChannel.open(original, StandardOpenOption.READ)) {

@@ -57,6 +57,7 @@ class ModelLifecycleTest {
         LmscoreException v1 = assertThrows(LmscoreException.class,
                 () -> Model.load(TestData.data("models/bad/stories260k-gguf-v1.gguf"), ModelOptions.defaults()));
         assertTrue(v1.getMessage().contains("GGUF version 1"), v1.getMessage());
+        assertEquals(ExitCode.MODEL_LOAD, v1.exitCode());
         LmscoreException rows = assertThrows(LmscoreException.class,
                 () -> Model.load(TestData.data("models/bad/stories260k-q8_0-bad-row-size.gguf"), ModelOptions.defaults()));
         assertEquals(ExitCode.MODEL_LOAD, rows.exitCode());
