@@ -34,8 +34,8 @@ public final class FileSample {
             headBytes = new byte[0];
             headText = "";
         } else {
-            headText = TextFiles.head(path, HEAD_BYTES);
-            headBytes = readHeadBytes(path);
+            headBytes = TextFiles.headBytes(path, HEAD_BYTES);
+            headText = TextFiles.decodeLeniently(headBytes);
         }
     }
 
@@ -121,13 +121,5 @@ public final class FileSample {
             }
         }
         return Optional.empty();
-    }
-
-    private static byte[] readHeadBytes(Path path) {
-        try (var in = Files.newInputStream(path)) {
-            return in.readNBytes(HEAD_BYTES);
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

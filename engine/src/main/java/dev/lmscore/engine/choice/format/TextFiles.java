@@ -51,16 +51,23 @@ public final class TextFiles {
      * or a bad byte becomes U+FFFD): enough to guess a file's format without reading it all.
      */
     public static String head(Path file, int maxBytes) {
-        byte[] bytes = new byte[maxBytes];
-        int n = 0;
+        return decodeLeniently(headBytes(file, maxBytes));
+    }
+
+    /** Up to {@code maxBytes} from the start of the file. */
+    public static byte[] headBytes(Path file, int maxBytes) {
         try (var in = Files.newInputStream(file)) {
-            n = in.readNBytes(bytes, 0, maxBytes);
+            return in.readNBytes(maxBytes);
         } catch (NoSuchFileException e) {
             throw ChoiceFormatException.in(file, "no such file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        String text = new String(bytes, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** UTF-8 with bad bytes replaced, a leading byte-order mark dropped: for looking, never for prompts. */
+    public static String decodeLeniently(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
         return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
     }
 
