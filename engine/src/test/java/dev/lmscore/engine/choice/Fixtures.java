@@ -1,7 +1,6 @@
 package dev.lmscore.engine.choice;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,15 +23,9 @@ public final class Fixtures {
         }
     }
 
-    /** The shared data folder ({@code ../shared/data}), from the {@code lmscore.shared.dir} property. */
+    /** The shared data folder ({@code ../shared/data}). */
     public static Path sharedData() {
-        String dir = System.getProperty("lmscore.shared.dir", "../shared");
-        return Path.of(dir).resolve("data");
-    }
-
-    /** Whether the shared data is there to test against. */
-    public static boolean hasSharedData() {
-        return Files.isDirectory(sharedData().resolve("eval"));
+        return dev.lmscore.engine.TestData.shared().resolve("data");
     }
 
     /** Loads a fixture with default options. */

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The real files of {@code ../shared/data/eval}: every one parses, with the counts its README gives. */
 class SharedDataTest {
@@ -21,7 +20,6 @@ class SharedDataTest {
 
     @BeforeAll
     static void locate() {
-        assumeTrue(Fixtures.hasSharedData(), "no shared data at " + Fixtures.sharedData());
         eval = Fixtures.sharedData().resolve("eval");
     }
 
