@@ -47,6 +47,11 @@ final class PerplexityCommand implements Callable<Integer> {
             description = "Score at most N chunks/windows per file (0: all).")
     int maxChunks;
 
+    @Option(names = "--pipeline", negatable = true, paramLabel = "BOOL",
+            description = "Score batch i on a scorer thread while batch i+1 decodes (same numbers). "
+                    + "Default: on when layers are offloaded to a GPU, off on the CPU, where decoding already uses every core.")
+    Boolean pipeline;
+
     @Mixin RuntimeMixin runtime;
 
     @Override
@@ -58,7 +63,8 @@ final class PerplexityCommand implements Callable<Integer> {
             throw LmscoreException.usage("--stride must be between 0 and --ctx-size (" + contextSize + "), got " + stride);
         }
         PerplexityOptions options = new PerplexityOptions(mode, contextSize, runtime.batchSize, runtime.ubatchSize,
-                runtime.threads, maxChunks, stride, runtime.effectiveFlashAttention(), runtime.effectiveCacheType());
+                runtime.threads, maxChunks, stride, runtime.effectiveFlashAttention(), runtime.effectiveCacheType(),
+                pipeline != null ? pipeline : model.gpuLayers != 0);
 
         // Read every file before loading the model: a typo in the third file should not cost a model load.
         List<String> texts = new ArrayList<>();
@@ -119,6 +125,7 @@ final class PerplexityCommand implements Callable<Integer> {
         s.put("flash_attention", o.flashAttention().name().toLowerCase());
         s.put("cache_type", o.cacheType().name().toLowerCase());
         s.put("gpu_layers", model.gpuLayers);
+        s.put("pipelined", o.pipelined());
         return s;
     }
 }

@@ -4,6 +4,9 @@ import dev.lmscore.engine.kernel.KernelPool;
 import dev.lmscore.engine.llama.Vocabulary;
 import dev.lmscore.engine.stats.NllStats;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns scored logits rows into per-window sums: negative log-likelihood, its square, token and
@@ -22,7 +25,14 @@ final class NllCollector implements RowSink {
     private final long[] bytes;
     private final long[] top1;
 
-    NllCollector(KernelPool pool, Vocabulary vocabulary, int maxRows, int windows) {
+    private final WindowGroups groups;
+    private final Consumer<List<WindowScore>> onGroupDone;
+
+    /** @param onGroupDone receives the scores of each completed group's windows, in window order */
+    NllCollector(KernelPool pool, Vocabulary vocabulary, int maxRows, int windows, WindowGroups groups,
+                 Consumer<List<WindowScore>> onGroupDone) {
+        this.groups = groups;
+        this.onGroupDone = onGroupDone;
         this.pool = pool;
         this.vocabulary = vocabulary;
         this.vocabSize = vocabulary.size();
@@ -49,6 +59,15 @@ final class NllCollector implements RowSink {
                 top1[w]++;
             }
         }
+    }
+
+    @Override
+    public void groupDone(int group) {
+        List<WindowScore> finished = new ArrayList<>(groups.end(group) - groups.first(group));
+        for (int w = groups.first(group); w < groups.end(group); w++) {
+            finished.add(window(w));
+        }
+        onGroupDone.accept(finished);
     }
 
     WindowScore window(int w) {

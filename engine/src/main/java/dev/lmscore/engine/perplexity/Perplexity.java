@@ -62,15 +62,19 @@ public final class Perplexity {
             try (EvalContext context = EvalContext.create(model, contextOptions);
                  KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
                  WindowDecoder decoder = new WindowDecoder(context, sequences)) {
-                NllCollector collector = new NllCollector(pool, vocabulary, context.batchSize(), windows.size());
-                decoder.run(tokens, prefix, windows, groups, toRun, collector, g -> {
-                    List<WindowScore> finished = new ArrayList<>(groups.end(g) - groups.first(g));
-                    for (int w = groups.first(g); w < groups.end(g); w++) {
-                        finished.add(collector.window(w));
+                NllCollector collector = new NllCollector(pool, vocabulary, context.batchSize(), windows.size(),
+                        groups, finished -> {
+                            scores.addAll(finished);
+                            selection.onGroupDone().accept(finished);
+                        });
+                if (options.pipelined()) {
+                    try (PipelinedRowSink pipeline = new PipelinedRowSink(collector, context.batchSize(), vocabulary.size())) {
+                        decoder.run(tokens, prefix, windows, groups, toRun, pipeline, progress);
+                        pipeline.drain();
                     }
-                    scores.addAll(finished);
-                    selection.onGroupDone().accept(finished);
-                }, progress);
+                } else {
+                    decoder.run(tokens, prefix, windows, groups, toRun, collector, progress);
+                }
             }
         }
         long t2 = System.nanoTime();

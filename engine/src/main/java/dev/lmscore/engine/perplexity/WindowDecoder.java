@@ -27,19 +27,14 @@ public final class WindowDecoder implements AutoCloseable {
         this.rowTarget = new int[capacity];
     }
 
-    /** Told when every window of a group has been scored. */
-    @FunctionalInterface
-    public interface GroupListener {
-        void groupDone(int group);
-    }
-
     /**
-     * Decodes and scores the given groups of windows, in order, each group's windows side by side.
-     * Returns how many groups were completed: fewer than asked when the user interrupted the run
-     * (a group cut short by the abort is not counted, and its partial sums must be ignored).
+     * Decodes and scores the given groups of windows, in order, each group's windows side by side,
+     * telling the sink when each group is complete. Returns how many groups were completed: fewer
+     * than asked when the user interrupted the run (a group cut short by the abort is not announced,
+     * and its partial sums must be ignored).
      */
     public int run(int[] tokens, int bos, List<Window> windows, WindowGroups groups, List<Integer> toRun,
-                   RowSink sink, GroupListener listener, Progress progress) {
+                   RowSink sink, Progress progress) {
         long scored = 0;
         int done = 0;
         for (int g : toRun) {
@@ -63,7 +58,7 @@ public final class WindowDecoder implements AutoCloseable {
                 return done;
             }
             done++;
-            listener.groupDone(g);
+            sink.groupDone(g);
             progress.update(done, toRun.size(), scored);
         }
         return done;
