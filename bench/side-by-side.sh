@@ -32,7 +32,7 @@ done
 install=$("$here/native/build.sh" "${LMSCORE_BACKEND:-cpu}")
 jar="$here/cli/target/lmscore.jar"
 [ -f "$jar" ] || "$here/scripts/mvn" -q -DskipTests package >&2
-java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseParallelGC -jar "$jar")
+java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseSerialGC -Xms16m -jar "$jar")
 export LMSCORE_LLAMA_DIR="$install"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
