@@ -32,7 +32,10 @@ done
 install=$("$here/native/build.sh" "${LMSCORE_BACKEND:-cpu}")
 jar="$here/cli/target/lmscore.jar"
 [ -f "$jar" ] || "$here/scripts/mvn" -q -DskipTests package >&2
-java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseSerialGC -Xms16m -jar "$jar")
+cds=$(mktemp -d)/lmscore.jsa  # class-data sharing as the launcher uses it; made by a first, unmeasured run
+java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseSerialGC -Xms16m
+      -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cds" -jar "$jar")
+"${java[@]}" --version >/dev/null 2>&1 || true
 export LMSCORE_LLAMA_DIR="$install"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 

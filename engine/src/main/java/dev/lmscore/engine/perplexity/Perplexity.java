@@ -3,6 +3,7 @@ package dev.lmscore.engine.perplexity;
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.kernel.KernelPool;
+import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.Model;
@@ -27,6 +28,7 @@ public final class Perplexity {
         Vocabulary vocabulary = model.vocabulary();
         checkOptions(model, options);
 
+        KernelWarmup.start(); // compiles the kernel on another core while the tokenizer runs
         long t0 = System.nanoTime();
         boolean chunked = options.mode() == PerplexityOptions.Mode.CHUNKED;
         // CHUNKED tokenizes as llama-perplexity (with BOS if the vocabulary adds it); ROLLING scores
@@ -57,6 +59,7 @@ public final class Perplexity {
         scores.removeIf(s -> rerun.get(s.window()));
 
         if (!toRun.isEmpty()) {
+            KernelWarmup.await();
             ContextOptions contextOptions = new ContextOptions(sequences * n, Math.min(options.batchSize(), sequences * n),
                     options.ubatchSize(), sequences, options.threads(), options.flashAttention(), options.cacheType(), false);
             try (EvalContext context = EvalContext.create(model, contextOptions);
