@@ -1,5 +1,7 @@
 package dev.lmscore.cli;
 
+import dev.lmscore.bindings.EmbeddedLibraries;
+import dev.lmscore.bindings.LlamaLibrary;
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.llama.LlamaRuntime;
@@ -14,6 +16,12 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        try {
+            EmbeddedLibraries.registerIfPresent(); // the single binary carries llama.cpp's CPU libraries
+        } catch (LlamaLibrary.NativeLibraryException e) {
+            System.err.println("lmscore: " + oneLine(e.getMessage()));
+            System.exit(ExitCode.NATIVE_LIBRARY.code);
+        }
         System.exit(run(args));
     }
 
