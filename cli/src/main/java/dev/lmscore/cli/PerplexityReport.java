@@ -2,7 +2,10 @@ package dev.lmscore.cli;
 
 import dev.lmscore.engine.perplexity.PerplexityResult;
 import dev.lmscore.engine.perplexity.WindowScore;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lmscore.engine.stats.NllStats;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ final class PerplexityReport {
         m.put("file", file.toString());
         m.put("text_bytes", r.textBytes());
         m.put("text_tokens", r.textTokens());
+        m.put("text_words", r.words());
         m.put("chunks", r.windows().size());
         m.put("chunks_planned", r.plannedWindows());
         m.put("chunks_total", r.totalWindows());
@@ -75,9 +79,22 @@ final class PerplexityReport {
         return m;
     }
 
+    /** The inverse of {@link #chunkScores}: per-window sums back from a report or checkpoint record. */
+    static List<WindowScore> parseChunkScores(JsonNode columns) {
+        JsonNode index = columns.get("chunk");
+        List<WindowScore> windows = new ArrayList<>(index.size());
+        for (int i = 0; i < index.size(); i++) {
+            windows.add(new WindowScore(index.get(i).asInt(),
+                    new NllStats(columns.get("tokens").get(i).asLong(), columns.get("nll_sum").get(i).asDouble(),
+                            columns.get("nll_sum_squares").get(i).asDouble()),
+                    columns.get("bytes").get(i).asLong(), columns.get("top1").get(i).asLong()));
+        }
+        return windows;
+    }
+
     static String toText(Path file, PerplexityResult r) {
         StringBuilder s = new StringBuilder();
-        s.append(file).append(r.interrupted() ? String.format("  (interrupted: %d of %d chunks scored)",
+        s.append(file).append(r.interrupted() && r.plannedWindows() > 0 ? String.format("  (interrupted: %d of %d chunks scored)",
                 r.windows().size(), r.plannedWindows()) : "").append('\n');
         s.append(String.format("  PPL = %.4f +/- %.5f   (%s, %d chunks of %d, %d scored tokens)%n", r.perplexity(),
                 r.perplexityError(), r.options().mode().name().toLowerCase(), r.windows().size(),
