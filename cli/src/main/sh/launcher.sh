@@ -23,7 +23,8 @@ if [ -z "$lmscore_java" ]; then
   echo "lmscore: install a JDK 25 (e.g. apt-get install temurin-25-jdk, or https://adoptium.net) or set JAVA_HOME to one." >&2
   exit 5
 fi
+tty=false; [ -t 2 ] && tty=true  # Java cannot tell whether stderr is a terminal (progress bar or log lines)
 case "$0" in */*) self=$0 ;; *) self=$(command -v -- "$0") ;; esac
 exec "$lmscore_java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseParallelGC \
-  -Dlmscore.binary="$self" ${LMSCORE_JAVA_OPTS:-} -jar "$self" "$@"
+  -Dlmscore.binary="$self" -Dlmscore.stderr.tty=$tty ${LMSCORE_JAVA_OPTS:-} -jar "$self" "$@"
 exit 5

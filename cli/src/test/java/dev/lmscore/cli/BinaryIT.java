@@ -33,6 +33,7 @@ class BinaryIT {
     static void copyBinaryAlone() throws IOException {
         String built = System.getProperty("lmscore.binary");
         assumeTrue(built != null, "runs in the integration-test phase, after the binary is built");
+        assertTrue(Files.isRegularFile(Path.of(built)), built + " was not built (are llama.cpp's CPU libraries built? native/build.sh)");
         Path dir = Files.createDirectories(home.resolve("empty"));
         binary = Files.copy(Path.of(built), dir.resolve("lmscore"), StandardCopyOption.COPY_ATTRIBUTES);
     }
@@ -111,6 +112,7 @@ class BinaryIT {
 
     @Test
     void fullDiskLeavesNoOutputFile() throws Exception {
+        assertEquals(0, run(lmscore("--version")).exitCode(), "libraries unpacked before the size limit applies");
         Path output = home.resolve("big.json");
         String command = "ulimit -f 1; exec '" + binary + "' perplexity -m '" + CliRun.model() + "' -f '" + CliRun.wiki()
                 + "' -c 128 --chunks 30 -t 2 -q --output '" + output + "'";
