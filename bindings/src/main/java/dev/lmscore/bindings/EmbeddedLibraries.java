@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +13,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +43,7 @@ public final class EmbeddedLibraries {
         if (sums == null) {
             return null;
         }
-        Path dir = unpack(LlamaLibrary.cacheRoot().resolve("native"), sums);
+        Path dir = unpack(LlamaLibrary.cacheRoot().resolve("native"), sums, EmbeddedLibraries::resource);
         LlamaLibrary.useDirectory(dir);
         return dir;
     }
@@ -74,7 +72,8 @@ public final class EmbeddedLibraries {
         }
     }
 
-    static Path unpack(Path nativeRoot, Map<String, String> sums) {
+    /** Unpacks the files listed in {@code sums}, read from {@code source}, unless already there and intact. */
+    static Path unpack(Path nativeRoot, Map<String, String> sums, Function<String, InputStream> source) {
         Path dir = nativeRoot.resolve(LlamaLibrary.LLAMA_VERSION + "-" + bundleHash(sums).substring(0, 16));
         try {
             if (verified(dir, sums)) {
@@ -86,7 +85,7 @@ public final class EmbeddedLibraries {
             Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             try {
                 for (String name : sums.keySet()) {
-                    try (InputStream in = resource(name)) {
+                    try (InputStream in = source.apply(name)) {
                         if (in == null) {
                             throw new IOException("embedded library " + name + " missing from the binary");
                         }
@@ -102,12 +101,23 @@ public final class EmbeddedLibraries {
                     throw new IOException("embedded libraries do not match their sha256 (corrupt binary?)");
                 }
                 if (Files.exists(dir) && !verified(dir, sums)) {
-                    // left by an older, damaged unpack: move it aside rather than trust it
-                    Files.move(dir, nativeRoot.resolve(".stale-" + System.nanoTime()), StandardCopyOption.ATOMIC_MOVE);
+                    // left by an older, damaged unpack: move it aside rather than trust it (another
+                    // process may do the same at once; then the loser's move finds nothing to move)
+                    Path stale = nativeRoot.resolve(".stale-" + System.nanoTime());
+                    try {
+                        Files.move(dir, stale, StandardCopyOption.ATOMIC_MOVE);
+                        deleteQuietly(stale);
+                    } catch (IOException e) {
+                        if (Files.exists(dir) && !verified(dir, sums)) throw e;
+                    }
                 }
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-                // another process won the race; its directory is complete (it was renamed whole)
+                try {
+                    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    // rename(2) onto a non-empty directory fails: another process won the race, and its
+                    // directory is complete because it was renamed whole; anything else is an error
+                    if (!verified(dir, sums)) throw e;
+                }
             } finally {
                 deleteQuietly(tmp);
             }
