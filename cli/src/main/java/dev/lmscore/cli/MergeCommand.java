@@ -83,7 +83,8 @@ final class MergeCommand implements Callable<Integer> {
                         + (file + 1) + " (a shard that stopped early?)");
             }
             any = r;
-            windows.addAll(PerplexityReport.parseChunkScores(r.get("chunk_scores")));
+            windows.addAll(PerplexityReport.parseChunkScores(r.get("chunk_scores"),
+                    "shard " + report.at("/shard/index").asInt()));
             planned += r.get("chunks_planned").asInt();
             tokenizeMillis = Math.max(tokenizeMillis, r.at("/timings/tokenize_ms").asDouble());
             scoreMillis += r.at("/timings/score_ms").asDouble();

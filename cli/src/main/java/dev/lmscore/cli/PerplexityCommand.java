@@ -168,7 +168,11 @@ final class PerplexityCommand implements Callable<Integer> {
             }
             if (checkpoint != null) {
                 for (JsonNode record : checkpoint.recovered()) {
-                    perFile.get(record.get("file").asInt()).addAll(PerplexityReport.parseChunkScores(record.get("chunk_scores")));
+                    int file = record.path("file").asInt(-1);
+                    if (file < 0 || file >= files) {
+                        throw LmscoreException.badInput("checkpoint record names file " + file + " of " + files);
+                    }
+                    perFile.get(file).addAll(PerplexityReport.parseChunkScores(record.get("chunk_scores"), "checkpoint record"));
                 }
             }
             return perFile;

@@ -1,8 +1,9 @@
 package dev.lmscore.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.perplexity.PerplexityResult;
 import dev.lmscore.engine.perplexity.WindowScore;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lmscore.engine.stats.NllStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +81,15 @@ final class PerplexityReport {
     }
 
     /** The inverse of {@link #chunkScores}: per-window sums back from a report or checkpoint record. */
-    static List<WindowScore> parseChunkScores(JsonNode columns) {
+    static List<WindowScore> parseChunkScores(JsonNode columns, String source) {
+        if (columns == null || !columns.path("chunk").isArray()) {
+            throw LmscoreException.badInput(source + " has no per-chunk scores (chunk_scores)");
+        }
+        for (String column : List.of("tokens", "nll_sum", "nll_sum_squares", "bytes", "top1")) {
+            if (columns.path(column).size() != columns.get("chunk").size()) {
+                throw LmscoreException.badInput(source + ": chunk_scores." + column + " is missing or of the wrong length");
+            }
+        }
         JsonNode index = columns.get("chunk");
         List<WindowScore> windows = new ArrayList<>(index.size());
         for (int i = 0; i < index.size(); i++) {
@@ -94,7 +103,7 @@ final class PerplexityReport {
 
     static String toText(Path file, PerplexityResult r) {
         StringBuilder s = new StringBuilder();
-        s.append(file).append(r.interrupted() && r.plannedWindows() > 0 ? String.format("  (interrupted: %d of %d chunks scored)",
+        s.append(file).append(r.interrupted() ? String.format("  (interrupted: %d of %d chunks scored)",
                 r.windows().size(), r.plannedWindows()) : "").append('\n');
         s.append(String.format("  PPL = %.4f +/- %.5f   (%s, %d chunks of %d, %d scored tokens)%n", r.perplexity(),
                 r.perplexityError(), r.options().mode().name().toLowerCase(), r.windows().size(),

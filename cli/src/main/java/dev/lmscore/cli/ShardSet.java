@@ -63,7 +63,7 @@ record ShardSet(String command, int count, List<JsonNode> reports) {
             throw LmscoreException.badInput(file + " is not a JSON report of lmscore (" + Main.oneLine(e.getMessage()).split(" at \\[")[0] + ")");
         }
         if (report == null || !report.isObject() || !report.has("identity") || !report.has("shard")
-                || report.get("identity").isNull()) {
+                || report.get("identity").isNull() || !report.path("results").isArray() || !report.at("/shard/count").isInt()) {
             throw LmscoreException.badInput(file + " is not a JSON report of lmscore with a run identity (write shards with --json or --output)");
         }
         return report;

@@ -76,38 +76,67 @@ class BinaryIT {
         assertTrue(result.get("ppl").asDouble() > 1);
     }
 
-    @Test
-    void interruptedRunResumesToTheUninterruptedResult() throws Exception {
-        String[] args = {"perplexity", "-m", CliRun.model(), "-f", CliRun.wiki(), "-c", "128", "-b", "256",
-                "--chunks", "100", "-t", "2", "-q", "--json"};
-        Path checkpoint = home.resolve("run.ckpt");
-        Process p = lmscore(concat(args, "--checkpoint", checkpoint.toString()))
-                .redirectOutput(home.resolve("partial.json").toFile()).redirectError(home.resolve("partial.err").toFile())
+    static final String[] LONG_RUN = {"perplexity", "-m", CliRun.model(), "-f", CliRun.wiki(), "-c", "128", "-b", "256",
+            "--chunks", "100", "-t", "2", "-q", "--json"};
+    static JsonNode uninterrupted;
+
+    /** The reference: the same run without interruption (computed once for both tests). */
+    static synchronized JsonNode uninterrupted() throws Exception {
+        if (uninterrupted == null) {
+            Result whole = run(lmscore(LONG_RUN));
+            assertEquals(0, whole.exitCode(), whole.err());
+            uninterrupted = Json.MAPPER.readTree(whole.out()).at("/results/0");
+        }
+        return uninterrupted;
+    }
+
+    /** Starts the long run with a checkpoint and waits until it holds a few window groups. */
+    static Process startAndWaitForRecords(Path checkpoint, String name) throws Exception {
+        Process p = lmscore(concat(LONG_RUN, "--checkpoint", checkpoint.toString()))
+                .redirectOutput(home.resolve(name + ".json").toFile()).redirectError(home.resolve(name + ".err").toFile())
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (lines(checkpoint) < 4 && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertTrue(p.isAlive(), "still running when the checkpoint has records (make the run longer)");
-        p.destroy(); // SIGTERM
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(130, p.exitValue(), Files.readString(home.resolve("partial.err")));
-        JsonNode partial = Json.MAPPER.readTree(home.resolve("partial.json").toFile());
-        assertTrue(partial.get("interrupted").asBoolean());
-        int records = lines(checkpoint) - 1;
-        assertTrue(partial.at("/results/0/chunks").asInt() >= 2 * records, "partial result covers the checkpoint");
+        return p;
+    }
 
-        Result resumed = run(lmscore(concat(args, "--checkpoint", checkpoint.toString(), "--resume")));
+    static void assertResumesToTheUninterruptedResult(Path checkpoint) throws Exception {
+        Result resumed = run(lmscore(concat(LONG_RUN, "--checkpoint", checkpoint.toString(), "--resume")));
         assertEquals(0, resumed.exitCode(), resumed.err());
-        Result whole = run(lmscore(args));
-        assertEquals(0, whole.exitCode(), whole.err());
-        JsonNode a = Json.MAPPER.readTree(resumed.out()).at("/results/0");
-        JsonNode b = Json.MAPPER.readTree(whole.out()).at("/results/0");
         assertFalse(Json.MAPPER.readTree(resumed.out()).get("interrupted").asBoolean());
+        JsonNode a = Json.MAPPER.readTree(resumed.out()).at("/results/0");
+        JsonNode b = uninterrupted();
         for (String metric : List.of("ppl", "ppl_error", "nll_mean", "nll_stderr", "bits_per_byte", "top1_accuracy")) {
             assertEquals(b.get(metric).asDouble(), a.get(metric).asDouble(), 1e-9, metric);
         }
         assertEquals(b.get("chunk_scores"), a.get("chunk_scores"), "per-chunk sums bit-identical");
+    }
+
+    @Test
+    void sigtermStopsGracefullyAndTheRunResumesToTheUninterruptedResult() throws Exception {
+        Path checkpoint = home.resolve("term.ckpt");
+        Process p = startAndWaitForRecords(checkpoint, "term");
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(130, p.exitValue(), Files.readString(home.resolve("term.err")));
+        JsonNode partial = Json.MAPPER.readTree(home.resolve("term.json").toFile());
+        assertTrue(partial.get("interrupted").asBoolean());
+        assertTrue(partial.at("/results/0/interrupted").asBoolean());
+        int records = lines(checkpoint) - 1;
+        assertEquals(2 * records, partial.at("/results/0/chunks").asInt(), "checkpoint complete up to the last finished group");
+        assertResumesToTheUninterruptedResult(checkpoint);
+    }
+
+    @Test
+    void killNineLosesAtMostTheGroupInFlight() throws Exception {
+        Path checkpoint = home.resolve("kill.ckpt");
+        Process p = startAndWaitForRecords(checkpoint, "kill");
+        p.destroyForcibly(); // SIGKILL: no handler runs
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertResumesToTheUninterruptedResult(checkpoint);
     }
 
     @Test

@@ -76,7 +76,10 @@ class RunControlTest {
         Path dir = Files.createTempDirectory("lmscore-bad");
         Path notJson = Files.writeString(dir.resolve("not.json"), "PPL = 12");
         Path noIdentity = Files.writeString(dir.resolve("plain.json"), "{\"command\":\"perplexity\"}");
-        Path otherRun = dir.resolve("other.json");
+        Path noScores = Files.writeString(dir.resolve("noscores.json"), "{\"identity\":{\"command\":\"perplexity\"},"
+                + "\"shard\":{\"index\":0,\"count\":1},\"settings\":{\"mode\":\"chunked\",\"context_size\":128,"
+                + "\"batch_size\":256,\"ubatch_size\":512,\"threads\":1,\"max_chunks\":0,\"flash_attention\":\"auto\","
+                + "\"cache_type\":\"f16\"},\"results\":[{\"file\":\"x\"}]}");
         Path existing = Files.writeString(dir.resolve("existing.ckpt"), "{\"lmscore_checkpoint\":1,\"identity\":{}}\n{}\n");
         Path garbage = Files.writeString(dir.resolve("garbage.ckpt"), "not json\n");
         Path model = Path.of(CliRun.model());
@@ -96,6 +99,7 @@ class RunControlTest {
                 Arguments.of(new String[] {"merge", "/no/such/shard.json"}, 3, "shard file not found"),
                 Arguments.of(new String[] {"merge", notJson.toString()}, 3, "is not a JSON report"),
                 Arguments.of(new String[] {"merge", noIdentity.toString()}, 3, "with a run identity"),
+                Arguments.of(new String[] {"merge", noScores.toString()}, 3, "has no per-chunk scores"),
                 Arguments.of(new String[] {"merge", "SHARD0", "SHARD1", "SHARD2"}, 3, "shards missing: [3]"),
                 Arguments.of(new String[] {"merge", "SHARD0", "SHARD1", "SHARD2", "SHARD2"}, 3, "given twice"),
                 Arguments.of(new String[] {"merge", "SHARD0", "SHARD1", "SHARD2", "OTHER"}, 3, "shard of another run"),
