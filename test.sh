@@ -4,4 +4,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/native/build.sh" "${LMSCORE_BACKEND:-cpu}" >/dev/null
+# the single binary (cli/target/lmscore) always embeds the CPU build
+[ "${LMSCORE_BACKEND:-cpu}" = cpu ] || "$here/native/build.sh" cpu >/dev/null
 exec "$here/scripts/mvn" -Dstyle.color=never verify "$@"

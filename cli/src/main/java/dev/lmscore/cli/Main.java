@@ -1,5 +1,7 @@
 package dev.lmscore.cli;
 
+import dev.lmscore.bindings.EmbeddedLibraries;
+import dev.lmscore.bindings.LlamaLibrary;
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.llama.LlamaRuntime;
@@ -10,10 +12,16 @@ import picocli.CommandLine.Command;
 /** lmscore's command line: every failure ends as one line on stderr and a documented exit code. */
 @Command(name = "lmscore", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Evaluate local GGUF language models through llama.cpp.",
-        subcommands = {PerplexityCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PerplexityCommand.class, MergeCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        try {
+            EmbeddedLibraries.registerIfPresent(); // the single binary carries llama.cpp's CPU libraries
+        } catch (LlamaLibrary.NativeLibraryException e) {
+            System.err.println("lmscore: " + oneLine(e.getMessage()));
+            System.exit(ExitCode.NATIVE_LIBRARY.code);
+        }
         System.exit(run(args));
     }
 

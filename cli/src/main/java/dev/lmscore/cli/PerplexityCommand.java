@@ -1,5 +1,6 @@
 package dev.lmscore.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.llama.Interruption;
@@ -8,6 +9,8 @@ import dev.lmscore.engine.perplexity.Perplexity;
 import dev.lmscore.engine.perplexity.PerplexityOptions;
 import dev.lmscore.engine.perplexity.PerplexityOptions.Mode;
 import dev.lmscore.engine.perplexity.PerplexityResult;
+import dev.lmscore.engine.perplexity.RunSelection;
+import dev.lmscore.engine.perplexity.WindowScore;
 import dev.lmscore.engine.text.TextInput;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -54,9 +57,12 @@ final class PerplexityCommand implements Callable<Integer> {
 
     @Mixin RuntimeMixin runtime;
 
+    @Mixin RunControlMixin control;
+
     @Override
     public Integer call() {
         runtime.validate();
+        control.validate();
         if (contextSize < 4) throw LmscoreException.usage("--ctx-size must be at least 4, got " + contextSize);
         if (maxChunks < 0) throw LmscoreException.usage("--chunks must be 0 or more, got " + maxChunks);
         if (stride < 0 || stride > contextSize) {
@@ -71,25 +77,37 @@ final class PerplexityCommand implements Callable<Integer> {
         for (Path file : files) {
             texts.add(TextInput.read(file));
         }
+        boolean reportJson = runtime.json || control.output != null;
+        Map<String, Object> identity = reportJson || control.checkpoint != null
+                ? RunIdentity.of("perplexity", model.model, files, numericSettings(options)) : null;
         Signals.stopGracefullyOnInterrupt();
         PrintStream out = System.out;
         List<Map<String, Object>> results = new ArrayList<>();
-        try (Model loaded = model.load()) {
+        try (Model loaded = model.load();
+             Checkpoint checkpoint = control.checkpoint == null ? null
+                     : Checkpoint.open(control.checkpoint, control.checkpointIdentity(identity), control.resume)) {
+            List<List<WindowScore>> recovered = PerplexityCheckpoint.recovered(checkpoint, files.size());
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("command", "perplexity");
             report.put("model", ModelReport.describe(loaded));
             report.put("settings", settings(options));
+            report.put("identity", identity);
+            report.put("shard", Map.of("index", control.shard.index(), "count", control.shard.count()));
+            report.put("interrupted", false);
             report.put("results", results);
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
+                int fileIndex = i;
+                RunSelection selection = new RunSelection(control.shard.index(), control.shard.count(), recovered.get(i),
+                        checkpoint == null ? scores -> { } : scores -> PerplexityCheckpoint.append(checkpoint, fileIndex, scores));
                 ProgressReporter progress = new ProgressReporter(file.getFileName().toString(), "chunks", runtime.quiet);
                 PerplexityResult result;
                 try {
-                    result = Perplexity.run(loaded, texts.get(i), options, progress);
+                    result = Perplexity.run(loaded, texts.get(i), options, selection, progress);
                 } catch (LmscoreException e) {
                     progress.finish();
                     // what was computed for earlier files is still reported
-                    if (runtime.json && !results.isEmpty()) out.println(Json.write(report));
+                    if (reportJson && !results.isEmpty()) ReportOutput.emit(report, runtime.json, control, out);
                     throw new LmscoreException(e.exitCode(), file + ": " + e.getMessage(), e);
                 }
                 progress.finish();
@@ -99,18 +117,31 @@ final class PerplexityCommand implements Callable<Integer> {
                     out.flush();
                 }
                 if (result.interrupted()) {
+                    report.put("interrupted", true);
                     break;
                 }
             }
-            if (runtime.json) {
-                out.println(Json.write(report));
+            if (reportJson) {
+                ReportOutput.emit(report, runtime.json, control, out);
             }
         }
         if (Interruption.requested()) {
-            System.err.println("lmscore: interrupted; results above cover the chunks scored before the stop");
+            System.err.println("lmscore: interrupted; results above cover the chunks scored before the stop"
+                    + (control.checkpoint != null ? "; continue with --resume" : ""));
             return ExitCode.INTERRUPTED.code;
         }
         return 0;
+    }
+
+    /**
+     * The settings that change a number: not threads (shards may run on machines of any size) and
+     * not the pipeline (it gives the same bits).
+     */
+    private Map<String, Object> numericSettings(PerplexityOptions o) {
+        Map<String, Object> s = settings(o);
+        s.remove("threads");
+        s.remove("pipelined");
+        return s;
     }
 
     private Map<String, Object> settings(PerplexityOptions o) {
@@ -126,6 +157,36 @@ final class PerplexityCommand implements Callable<Integer> {
         s.put("cache_type", o.cacheType().name().toLowerCase());
         s.put("gpu_layers", model.gpuLayers);
         s.put("pipelined", o.pipelined());
+        s.put("backend", dev.lmscore.bindings.LlamaLibrary.requestedBackend());
         return s;
+    }
+
+    /** Perplexity's unit records in a {@link Checkpoint}: one window group of one file. */
+    static final class PerplexityCheckpoint {
+        private PerplexityCheckpoint() {}
+
+        static void append(Checkpoint checkpoint, int file, List<WindowScore> group) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("file", file);
+            record.put("chunk_scores", PerplexityReport.chunkScores(group));
+            checkpoint.append(record);
+        }
+
+        static List<List<WindowScore>> recovered(Checkpoint checkpoint, int files) {
+            List<List<WindowScore>> perFile = new ArrayList<>();
+            for (int i = 0; i < files; i++) {
+                perFile.add(new ArrayList<>());
+            }
+            if (checkpoint != null) {
+                for (JsonNode record : checkpoint.recovered()) {
+                    int file = record.path("file").asInt(-1);
+                    if (file < 0 || file >= files) {
+                        throw LmscoreException.badInput("checkpoint record names file " + file + " of " + files);
+                    }
+                    perFile.get(file).addAll(PerplexityReport.parseChunkScores(record.get("chunk_scores"), "checkpoint record"));
+                }
+            }
+            return perFile;
+        }
     }
 }

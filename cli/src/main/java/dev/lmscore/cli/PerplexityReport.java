@@ -1,8 +1,12 @@
 package dev.lmscore.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.perplexity.PerplexityResult;
 import dev.lmscore.engine.perplexity.WindowScore;
+import dev.lmscore.engine.stats.NllStats;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ final class PerplexityReport {
         m.put("file", file.toString());
         m.put("text_bytes", r.textBytes());
         m.put("text_tokens", r.textTokens());
+        m.put("text_words", r.words());
         m.put("chunks", r.windows().size());
         m.put("chunks_planned", r.plannedWindows());
         m.put("chunks_total", r.totalWindows());
@@ -73,6 +78,27 @@ final class PerplexityReport {
         m.put("bytes", bytes);
         m.put("top1", top1);
         return m;
+    }
+
+    /** The inverse of {@link #chunkScores}: per-window sums back from a report or checkpoint record. */
+    static List<WindowScore> parseChunkScores(JsonNode columns, String source) {
+        if (columns == null || !columns.path("chunk").isArray()) {
+            throw LmscoreException.badInput(source + " has no per-chunk scores (chunk_scores)");
+        }
+        for (String column : List.of("tokens", "nll_sum", "nll_sum_squares", "bytes", "top1")) {
+            if (columns.path(column).size() != columns.get("chunk").size()) {
+                throw LmscoreException.badInput(source + ": chunk_scores." + column + " is missing or of the wrong length");
+            }
+        }
+        JsonNode index = columns.get("chunk");
+        List<WindowScore> windows = new ArrayList<>(index.size());
+        for (int i = 0; i < index.size(); i++) {
+            windows.add(new WindowScore(index.get(i).asInt(),
+                    new NllStats(columns.get("tokens").get(i).asLong(), columns.get("nll_sum").get(i).asDouble(),
+                            columns.get("nll_sum_squares").get(i).asDouble()),
+                    columns.get("bytes").get(i).asLong(), columns.get("top1").get(i).asLong()));
+        }
+        return windows;
     }
 
     static String toText(Path file, PerplexityResult r) {

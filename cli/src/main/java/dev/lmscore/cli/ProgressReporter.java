@@ -24,7 +24,7 @@ final class ProgressReporter implements Progress {
         this.label = label;
         this.unit = unit;
         this.quiet = quiet;
-        this.terminal = System.console() != null && System.console().isTerminal();
+        this.terminal = stderrIsTerminal();
     }
 
     @Override
@@ -44,7 +44,7 @@ final class ProgressReporter implements Progress {
                 100.0 * done / total, tokens / Math.max(seconds, 1e-9), finished ? "took" : "ETA",
                 duration(finished ? seconds : eta));
         if (terminal) {
-            err.print("\r\033[2K" + line);
+            err.print("\r\033[2K" + bar(done, total) + " " + line);
             drewLine = true;
             if (finished) {
                 err.println();
@@ -62,6 +62,24 @@ final class ProgressReporter implements Progress {
             err.println();
             drewLine = false;
         }
+    }
+
+    /**
+     * Java cannot ask whether stderr (rather than stdin/stdout) is a terminal; the launchers can,
+     * and pass {@code -Dlmscore.stderr.tty=true|false}. Without it, the console is the best guess.
+     */
+    private static boolean stderrIsTerminal() {
+        String fromLauncher = System.getProperty("lmscore.stderr.tty");
+        if (fromLauncher != null) {
+            return Boolean.parseBoolean(fromLauncher);
+        }
+        return System.console() != null && System.console().isTerminal();
+    }
+
+    static String bar(long done, long total) {
+        int width = 24;
+        int filled = total <= 0 ? 0 : (int) Math.min(width, width * done / total);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 
     static String duration(double seconds) {

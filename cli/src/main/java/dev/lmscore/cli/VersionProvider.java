@@ -9,11 +9,16 @@ import picocli.CommandLine;
 
 /** lmscore's version, llama.cpp's, and the backend and devices the loaded libraries offer. */
 final class VersionProvider implements CommandLine.IVersionProvider {
+    /** lmscore's version from the jar manifest; "dev" when run from classes (tests). */
+    static String lmscoreVersion() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     @Override
     public String[] getVersion() {
         List<String> lines = new ArrayList<>();
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        lines.add("lmscore " + (version == null ? "dev" : version));
+        lines.add("lmscore " + lmscoreVersion());
         lines.add("llama.cpp " + LlamaLibrary.LLAMA_VERSION + " (" + LlamaLibrary.LLAMA_COMMIT.substring(0, 8) + ")");
         try {
             lines.add("libraries: " + LlamaRuntime.libraryDirectory());

@@ -81,7 +81,7 @@ class PerplexityCommandTest {
                 Arguments.of(new String[] {"-m", CliRun.data("models/bad/stories260k-gguf-v1.gguf").toString(), "-f", wiki},
                         4, "GGUF version 1"),
                 Arguments.of(new String[] {"-m", CliRun.data("models/bad/stories260k-q8_0-bad-row-size.gguf").toString(),
-                        "-f", wiki}, 4, "not a multiple of block size"),
+                        "-f", wiki}, 4, "not a multiple of the Q8_0 block size"),
                 Arguments.of(new String[] {"-m", CliRun.data("models/bad/tinystories-656k-no-byte-fallback.gguf").toString(),
                         "-f", wiki, "-c", "128"}, 3, "cannot encode"),
                 Arguments.of(new String[] {"-m", model, "-f", "/no/such/text.txt"}, 3, "text file not found"),

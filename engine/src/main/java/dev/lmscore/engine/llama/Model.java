@@ -5,6 +5,7 @@ import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.llama.Llama;
 import dev.lmscore.llama.llama_model_params;
 import dev.lmscore.engine.gguf.GgufFormatException;
+import dev.lmscore.engine.gguf.GgufFile;
 import dev.lmscore.engine.gguf.GgufReader;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -58,7 +59,7 @@ public final class Model implements AutoCloseable {
      * Reads the GGUF header, metadata and tensor table (not the weights) so that a file llama.cpp
      * would refuse gets a message naming what is wrong, e.g. the tensor whose rows do not fit its type.
      */
-    static void checkModelFile(Path path) {
+    public static GgufFile checkModelFile(Path path) {
         if (!Files.exists(path)) {
             throw new LmscoreException(ExitCode.BAD_INPUT, "model file not found: " + path);
         }
@@ -66,7 +67,7 @@ public final class Model implements AutoCloseable {
             throw new LmscoreException(ExitCode.BAD_INPUT, "model file is not a readable file: " + path);
         }
         try {
-            GgufReader.read(path);
+            return GgufReader.read(path);
         } catch (GgufFormatException e) {
             throw new LmscoreException(ExitCode.MODEL_LOAD, e.getMessage(), e);
         } catch (IOException e) {

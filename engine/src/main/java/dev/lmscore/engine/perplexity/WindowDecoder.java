@@ -37,6 +37,12 @@ public final class WindowDecoder implements AutoCloseable {
                    RowSink sink, Progress progress) {
         long scored = 0;
         int done = 0;
+        // progress counts windows (the "chunks" users asked for), not groups of them
+        int windowsTotal = 0;
+        for (int g : toRun) {
+            windowsTotal += groups.end(g) - groups.first(g);
+        }
+        int windowsDone = 0;
         for (int g : toRun) {
             List<Window> group = windows.subList(groups.first(g), groups.end(g));
             context.clearMemory();
@@ -58,8 +64,9 @@ public final class WindowDecoder implements AutoCloseable {
                 return done;
             }
             done++;
+            windowsDone += group.size();
             sink.groupDone(g);
-            progress.update(done, toRun.size(), scored);
+            progress.update(windowsDone, windowsTotal, scored);
         }
         return done;
     }
