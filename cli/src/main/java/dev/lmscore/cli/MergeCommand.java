@@ -100,6 +100,6 @@ final class MergeCommand implements Callable<Integer> {
         return new PerplexityOptions(mode, s.get("context_size").asInt(), s.get("batch_size").asInt(),
                 s.get("ubatch_size").asInt(), s.get("threads").asInt(), s.get("max_chunks").asInt(),
                 s.path("stride").asInt(0), FlashAttention.valueOf(s.get("flash_attention").asText().toUpperCase()),
-                CacheType.valueOf(s.get("cache_type").asText().toUpperCase()));
+                CacheType.valueOf(s.get("cache_type").asText().toUpperCase()), s.path("pipelined").asBoolean(false));
     }
 }
