@@ -2,6 +2,7 @@ package dev.lmscore.engine.kld;
 
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.kernel.KernelPool;
 import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.Model;
@@ -94,17 +95,21 @@ public final class KlDivergence {
         double[] nll = new double[groups.sequences() * perWindow];
         GroupSlots slots = new GroupSlots(perWindow, groups.sequences());
         NllStats total = NllStats.EMPTY;
-        try (EvalContext context = EvalContext.create(base, contextOptions(options, groups.sequences()));
+        ContextOptions contextOptions = contextOptions(options, groups.sequences());
+        try (EvalContext context = EvalContext.create(base, contextOptions);
+             KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
              WindowDecoder decoder = new WindowDecoder(context, groups.sequences());
              BaseLogitsWriter writer = new BaseLogitsWriter(target, n, vocab, windows.size(), tokens)) {
             for (int g = 0; g < groups.count(); g++) {
                 slots.start(groups.first(g));
                 int done = decoder.run(tokens, vocabulary.bos(), windows, groups, List.of(g), (logits, rows, rowWindow, rowTarget) -> {
-                    for (int r = 0; r < rows; r++) {
-                        int slot = slots.next(rowWindow[r]);
-                        nll[slot] = QuantizedLogProbs.quantize(logits, (long) r * vocab * Float.BYTES, vocab,
-                                rowTarget[r], records, slot * recordLength);
-                    }
+                    int[] rowSlot = slotsOf(slots, rows, rowWindow);
+                    pool.forRows(rows, vocab, (from, to) -> {
+                        for (int r = from; r < to; r++) {
+                            nll[rowSlot[r]] = QuantizedLogProbs.quantize(logits, (long) r * vocab * Float.BYTES, vocab,
+                                    rowTarget[r], records, rowSlot[r] * recordLength);
+                        }
+                    });
                 }, x -> { }, Progress.NONE);
                 if (done == 0) {
                     throw new LmscoreException(ExitCode.INTERRUPTED, "interrupted; " + target + " not written");
@@ -140,17 +145,20 @@ public final class KlDivergence {
         GroupSlots slots = new GroupSlots(perWindow, groups.sequences());
         int chunksDone = 0;
         try (EvalContext context = EvalContext.create(model, contextOptions);
+             KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
              WindowDecoder decoder = new WindowDecoder(context, groups.sequences())) {
             for (int g = 0; g < groups.count(); g++) {
                 if (!base.load(g, records)) break;
                 int groupFirstRow = groups.first(g) * perWindow;
                 slots.start(groups.first(g));
                 int done = decoder.run(tokens, model.vocabulary().bos(), windows, groups, List.of(g), (logits, rows, rowWindow, rowTarget) -> {
-                    for (int r = 0; r < rows; r++) {
-                        int slot = slots.next(rowWindow[r]);
-                        TokenDivergence.score(logits, (long) r * vocab * Float.BYTES, vocab, rowTarget[r], records,
-                                slot * recordLength, values, groupFirstRow + slot);
-                    }
+                    int[] rowSlot = slotsOf(slots, rows, rowWindow);
+                    pool.forRows(rows, vocab, (from, to) -> {
+                        for (int r = from; r < to; r++) {
+                            TokenDivergence.score(logits, (long) r * vocab * Float.BYTES, vocab, rowTarget[r], records,
+                                    rowSlot[r] * recordLength, values, groupFirstRow + rowSlot[r]);
+                        }
+                    });
                 }, x -> { }, Progress.NONE);
                 if (done == 0) break;
                 chunksDone = groups.end(g);
@@ -164,6 +172,15 @@ public final class KlDivergence {
         }
         return new KldResult(windows.getFirst().length(), chunksDone, windows.size(), vocab, compared,
                 KldStatistics.of(compared), interrupted, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Each row's place in the group, assigned in arrival order before rows are shared out to threads. */
+    private static int[] slotsOf(GroupSlots slots, int rows, int[] rowWindow) {
+        int[] rowSlot = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            rowSlot[r] = slots.next(rowWindow[r]);
+        }
+        return rowSlot;
     }
 
     private static void requireSameTokens(Path baseFile, int[] fileTokens, int[] textTokens) {

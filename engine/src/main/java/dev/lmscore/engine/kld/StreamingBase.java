@@ -1,5 +1,6 @@
 package dev.lmscore.engine.kld;
 
+import dev.lmscore.engine.kernel.KernelPool;
 import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.Model;
@@ -23,6 +24,8 @@ final class StreamingBase implements BaseLogProbs {
     private final GroupSlots slots;
     private final int vocab;
     private final int recordLength;
+    private final KernelPool pool;
+    private final int[] rowSlot;
 
     StreamingBase(Model base, ContextOptions options, int[] tokens, int bos, List<Window> windows, WindowGroups groups) {
         this.context = EvalContext.create(base, options);
@@ -34,6 +37,8 @@ final class StreamingBase implements BaseLogProbs {
         this.slots = new GroupSlots(windows.getFirst().scoredTokens(), groups.sequences());
         this.vocab = base.vocabulary().size();
         this.recordLength = QuantizedLogProbs.recordLength(vocab);
+        this.pool = new KernelPool(options.effectiveThreads());
+        this.rowSlot = new int[context.batchSize()];
     }
 
     @Override
@@ -41,10 +46,14 @@ final class StreamingBase implements BaseLogProbs {
         slots.start(groups.first(group));
         int done = decoder.run(tokens, bos, windows, groups, List.of(group), (logits, rows, rowWindow, rowTarget) -> {
             for (int r = 0; r < rows; r++) {
-                int slot = slots.next(rowWindow[r]);
-                QuantizedLogProbs.quantize(logits, (long) r * vocab * Float.BYTES, vocab, rowTarget[r],
-                        records, slot * recordLength);
+                rowSlot[r] = slots.next(rowWindow[r]);
             }
+            pool.forRows(rows, vocab, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    QuantizedLogProbs.quantize(logits, (long) r * vocab * Float.BYTES, vocab, rowTarget[r],
+                            records, rowSlot[r] * recordLength);
+                }
+            });
         }, g -> { }, Progress.NONE);
         return done == 1;
     }
@@ -53,5 +62,6 @@ final class StreamingBase implements BaseLogProbs {
     public void close() {
         decoder.close();
         context.close();
+        pool.close();
     }
 }
