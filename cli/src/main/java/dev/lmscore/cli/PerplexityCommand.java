@@ -59,6 +59,8 @@ final class PerplexityCommand implements Callable<Integer> {
 
     @Mixin RunControlMixin control;
 
+    @Mixin HistoryMixin history;
+
     @Override
     public Integer call() {
         runtime.validate();
@@ -112,6 +114,9 @@ final class PerplexityCommand implements Callable<Integer> {
                 }
                 progress.finish();
                 results.add(PerplexityReport.toMap(file, result));
+                if (history.record && !result.interrupted()) {
+                    PerplexityHistory.record(history.location(), model.model, file, settings(options), result);
+                }
                 if (!runtime.json) {
                     out.print(PerplexityReport.toText(file, result));
                     out.flush();

@@ -59,6 +59,41 @@ public final class KernelPool implements AutoCloseable {
         }
     }
 
+    /** Work on rows [from, to) of a batch; ranges given to different threads never overlap. */
+    @FunctionalInterface
+    public interface RowRange {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code task} over rows [0, rows) split into contiguous ranges, one per thread, the caller
+     * taking the first; {@code rowCost} (e.g. the vocabulary size) decides whether a hand-off pays.
+     */
+    public void forRows(int rows, long rowCost, RowRange task) {
+        int parts = (long) rows * rowCost < PARALLEL_THRESHOLD || executor == null ? 1 : Math.min(threads, rows);
+        if (parts <= 1) {
+            task.run(0, rows);
+            return;
+        }
+        Future<?>[] futures = new Future<?>[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            int from = (int) ((long) rows * p / parts);
+            int to = (int) ((long) rows * (p + 1) / parts);
+            futures[p - 1] = executor.submit(() -> task.run(from, to));
+        }
+        task.run(0, rows / parts);
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("kernel thread failed", e.getCause());
+            }
+        }
+    }
+
     private static void scoreRange(MemorySegment logits, int from, int to, long rowBytes, int vocab,
                                    int[] targets, double[] logProbs, boolean[] greedy) {
         for (int r = from; r < to; r++) {

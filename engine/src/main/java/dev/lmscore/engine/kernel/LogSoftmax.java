@@ -58,6 +58,21 @@ public final class LogSoftmax {
         return max;
     }
 
+    /** Smallest logit of the row (llama.cpp's 16-bit log-prob records span [max(min, max - 16), max]). */
+    public static float min(MemorySegment logits, long offset, int n) {
+        FloatVector acc = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
+        int i = 0;
+        int bound = SPECIES.loopBound(n);
+        for (; i < bound; i += LANES) {
+            acc = acc.min(FloatVector.fromMemorySegment(SPECIES, logits, offset + (long) i * Float.BYTES, ORDER));
+        }
+        float min = acc.reduceLanes(VectorOperators.MIN);
+        for (; i < n; i++) {
+            min = Math.min(min, logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES));
+        }
+        return min;
+    }
+
     /** Sum of exp(logit - max) over the row. */
     public static double sumExp(MemorySegment logits, long offset, int n, float max) {
         FloatVector vmax = FloatVector.broadcast(SPECIES, max);
