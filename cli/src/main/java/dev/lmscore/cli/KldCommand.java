@@ -68,7 +68,7 @@ final class KldCommand implements Callable<Integer> {
         }
         PerplexityOptions options = new PerplexityOptions(PerplexityOptions.Mode.CHUNKED, contextSize, runtime.batchSize,
                 runtime.ubatchSize, runtime.threads, maxChunks, 0, runtime.effectiveFlashAttention(),
-                runtime.effectiveCacheType());
+                runtime.effectiveCacheType(), false);
         String content = text == null ? null : TextInput.read(text);
         Signals.stopGracefullyOnInterrupt();
         ProgressReporter progress = new ProgressReporter(text == null ? base.file.getFileName().toString()

@@ -67,7 +67,7 @@ public final class KlDivergence {
             int n = header.contextSize();
             PerplexityOptions fileOptions = new PerplexityOptions(PerplexityOptions.Mode.CHUNKED, n, options.batchSize(),
                     options.ubatchSize(), options.threads(), options.maxWindows(), 0, options.flashAttention(),
-                    options.cacheType());
+                    options.cacheType(), false);
             checkOptions(model, fileOptions);
             int chunks = options.maxWindows() > 0 ? Math.min(options.maxWindows(), header.chunks()) : header.chunks();
             // The file holds exactly its chunks' tokens, possibly a single chunk: plan over at least two
@@ -110,7 +110,7 @@ public final class KlDivergence {
                                     rowTarget[r], records, rowSlot[r] * recordLength);
                         }
                     });
-                }, x -> { }, Progress.NONE);
+                }, Progress.NONE);
                 if (done == 0) {
                     throw new LmscoreException(ExitCode.INTERRUPTED, "interrupted; " + target + " not written");
                 }
@@ -159,7 +159,7 @@ public final class KlDivergence {
                                     rowSlot[r] * recordLength, values, groupFirstRow + rowSlot[r]);
                         }
                     });
-                }, x -> { }, Progress.NONE);
+                }, Progress.NONE);
                 if (done == 0) break;
                 chunksDone = groups.end(g);
                 progress.update(chunksDone, windows.size(), (long) chunksDone * perWindow);

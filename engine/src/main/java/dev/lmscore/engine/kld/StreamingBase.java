@@ -54,7 +54,7 @@ final class StreamingBase implements BaseLogProbs {
                             records, rowSlot[r] * recordLength);
                 }
             });
-        }, g -> { }, Progress.NONE);
+        }, Progress.NONE);
         return done == 1;
     }
 
