@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** lmscore's command line: every failure ends as one line on stderr and a documented exit code. */
 @Command(name = "lmscore", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Evaluate local GGUF language models through llama.cpp.",
-        subcommands = {PerplexityCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PerplexityCommand.class, ChoiceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

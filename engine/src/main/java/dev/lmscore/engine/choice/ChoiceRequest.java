@@ -1,0 +1,3 @@
+package dev.lmscore.engine.choice;
+
+public record ChoiceRequest(String context, String continuation) {}
