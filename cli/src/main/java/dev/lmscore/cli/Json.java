@@ -10,6 +10,15 @@ final class Json {
 
     private Json() {}
 
+    /** One line, for JSON Lines files. */
+    static String line(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 /** lmscore's command line: every failure ends as one line on stderr and a documented exit code. */
 @Command(name = "lmscore", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Evaluate local GGUF language models through llama.cpp.",
-        subcommands = {PerplexityCommand.class, KldCommand.class, CompareCommand.class, MergeCommand.class,
-                HistoryCommand.class, PlotCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PerplexityCommand.class, ChoiceCommand.class, KldCommand.class, CompareCommand.class,
+                MergeCommand.class, HistoryCommand.class, PlotCommand.class, InfoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

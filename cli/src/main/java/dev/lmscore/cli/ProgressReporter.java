@@ -1,6 +1,6 @@
 package dev.lmscore.cli;
 
-import dev.lmscore.engine.perplexity.Progress;
+import dev.lmscore.engine.Progress;
 import java.io.PrintStream;
 
 /**
@@ -40,8 +40,9 @@ final class ProgressReporter implements Progress {
         lastPrint = now;
         double seconds = (now - start) / 1e9;
         double eta = done == 0 ? Double.NaN : seconds * (total - done) / done;
-        String line = String.format("%s: %d/%d %s (%.0f%%), %.0f tok/s, %s %s", label, done, total, unit,
-                100.0 * done / total, tokens / Math.max(seconds, 1e-9), finished ? "took" : "ETA",
+        double rate = Math.max(seconds, 1e-9);
+        String line = String.format("%s: %d/%d %s (%.0f%%), %.1f %s/s, %.0f tok/s, %s %s", label, done, total, unit,
+                100.0 * done / total, done / rate, unit, tokens / rate, finished ? "took" : "ETA",
                 duration(finished ? seconds : eta));
         if (terminal) {
             err.print("\r\033[2K" + bar(done, total) + " " + line);

@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Runs the log-softmax kernel over many rows of logits on a fixed set of threads. Rows are split
+ * Runs the log-softmax kernel over many rows of logits on a fixed set of threads. Work is split
  * into contiguous ranges, one per thread, the caller taking the first, so each thread streams its
  * own part of the buffer. Results land in caller-owned arrays: nothing is allocated per row.
  */
@@ -33,30 +33,26 @@ public final class KernelPool implements AutoCloseable {
      * is not null, {@code greedy[r]} = whether targets[r] is the top token.
      */
     public void score(MemorySegment logits, int rows, int vocab, int[] targets, double[] logProbs, boolean[] greedy) {
+        run(logits, vocab, null, 0, targets, 0, rows, logProbs, greedy);
+    }
+
+    /**
+     * Scores (row, target) pairs, for rows wanted against several targets (a shared prefix whose
+     * next token differs between choices). For each pair k in [from, to): {@code logProbs[k]} = log
+     * p(targets[k]) in logits row {@code rows[k] - firstRow}, and {@code greedy[k]} whether that
+     * target is the row's top token. Consecutive pairs of the same row share one normalisation, so
+     * list them sorted by row.
+     */
+    public void scorePairs(MemorySegment logits, int vocab, int[] rows, int firstRow, int[] targets, int from, int to,
+                           double[] logProbs, boolean[] greedy) {
+        run(logits, vocab, rows, firstRow, targets, from, to, logProbs, greedy);
+    }
+
+    private void run(MemorySegment logits, int vocab, int[] rows, int firstRow, int[] targets, int from, int to,
+                     double[] logProbs, boolean[] greedy) {
         long rowBytes = (long) vocab * Float.BYTES;
-        int parts = (long) rows * vocab < PARALLEL_THRESHOLD || executor == null ? 1 : Math.min(threads, rows);
-        if (parts == 1) {
-            scoreRange(logits, 0, rows, rowBytes, vocab, targets, logProbs, greedy);
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) rows * p / parts);
-            int to = (int) ((long) rows * (p + 1) / parts);
-            futures[p - 1] = executor.submit(() -> scoreRange(logits, from, to, rowBytes, vocab, targets, logProbs, greedy));
-        }
-        scoreRange(logits, 0, rows / parts, rowBytes, vocab, targets, logProbs, greedy);
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while scoring", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("kernel thread failed", e.getCause());
-            }
-        }
+        forRows(to - from, vocab, (a, b) ->
+                scoreRange(logits, rowBytes, vocab, rows, firstRow, targets, from + a, from + b, logProbs, greedy));
     }
 
     /** Work on rows [from, to) of a batch; ranges given to different threads never overlap. */
@@ -94,10 +90,21 @@ public final class KernelPool implements AutoCloseable {
         }
     }
 
-    private static void scoreRange(MemorySegment logits, int from, int to, long rowBytes, int vocab,
-                                   int[] targets, double[] logProbs, boolean[] greedy) {
-        for (int r = from; r < to; r++) {
-            logProbs[r] = RowScore.score(logits, r * rowBytes, vocab, targets[r], greedy, r);
+    /** Pairs [from, to); {@code rows == null} means pair k is row k. */
+    private static void scoreRange(MemorySegment logits, long rowBytes, int vocab, int[] rows, int firstRow,
+                                   int[] targets, int from, int to, double[] logProbs, boolean[] greedy) {
+        int lastRow = -1;
+        float max = 0;
+        double logSum = 0;
+        for (int k = from; k < to; k++) {
+            int row = rows == null ? k : rows[k] - firstRow;
+            long offset = row * rowBytes;
+            if (row != lastRow) { // a row wanted for several targets is normalised once
+                max = LogSoftmax.max(logits, offset, vocab);
+                logSum = RowScore.logSumShifted(logits, offset, vocab, max);
+                lastRow = row;
+            }
+            logProbs[k] = RowScore.score(logits, offset, targets[k], max, logSum, greedy, k);
         }
     }
 

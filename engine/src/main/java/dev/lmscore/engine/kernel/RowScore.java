@@ -15,11 +15,21 @@ public final class RowScore {
      */
     public static double score(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
         float max = LogSoftmax.max(logits, offset, vocab);
-        double sum = LogSoftmax.sumExp(logits, offset, vocab, max);
+        return score(logits, offset, target, max, logSumShifted(logits, offset, vocab, max), greedyOut, index);
+    }
+
+    /** log(sum(exp(logit - max))) of the row: with {@code max}, the row's softmax normaliser. */
+    static double logSumShifted(MemorySegment logits, long offset, int vocab, float max) {
+        return Math.log(LogSoftmax.sumExp(logits, offset, vocab, max));
+    }
+
+    /** As {@link #score(MemorySegment, long, int, int, boolean[], int)}, the row's normaliser given. */
+    static double score(MemorySegment logits, long offset, int target, float max, double logSumShifted,
+                        boolean[] greedyOut, int index) {
         float logit = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) target * Float.BYTES);
         if (greedyOut != null) {
             greedyOut[index] = logit >= max;
         }
-        return (double) logit - max - Math.log(sum);
+        return (double) logit - max - logSumShifted;
     }
 }

@@ -8,7 +8,7 @@ import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.llama.Vocabulary;
 import dev.lmscore.engine.perplexity.PerplexityOptions;
-import dev.lmscore.engine.perplexity.Progress;
+import dev.lmscore.engine.Progress;
 import dev.lmscore.engine.perplexity.Window;
 import dev.lmscore.engine.perplexity.WindowDecoder;
 import dev.lmscore.engine.perplexity.WindowGroups;

@@ -2,6 +2,7 @@ package dev.lmscore.engine.perplexity;
 
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.Progress;
 import dev.lmscore.engine.kernel.KernelPool;
 import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.ContextOptions;

@@ -1,5 +1,6 @@
 package dev.lmscore.engine.perplexity;
 
+import dev.lmscore.engine.Progress;
 import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.InterruptedRunException;
 import dev.lmscore.engine.llama.TokenBatch;

@@ -7,7 +7,7 @@ import dev.lmscore.engine.TestData;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.llama.ModelOptions;
 import dev.lmscore.engine.perplexity.PerplexityOptions;
-import dev.lmscore.engine.perplexity.Progress;
+import dev.lmscore.engine.Progress;
 import dev.lmscore.engine.text.TextInput;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.lmscore.engine.TestData;
 import dev.lmscore.engine.perplexity.Perplexity;
 import dev.lmscore.engine.perplexity.PerplexityOptions;
 import dev.lmscore.engine.perplexity.PerplexityResult;
-import dev.lmscore.engine.perplexity.Progress;
+import dev.lmscore.engine.Progress;
 import dev.lmscore.engine.text.TextInput;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.lmscore.engine.perplexity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lmscore.engine.Progress;
 import dev.lmscore.engine.TestData;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.llama.ModelOptions;

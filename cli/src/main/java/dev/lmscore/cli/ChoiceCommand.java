@@ -1,0 +1,123 @@
+package dev.lmscore.cli;
+
+import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.choice.BuiltinTaskLoader;
+import dev.lmscore.engine.choice.ChoiceOptions;
+import dev.lmscore.engine.choice.ChoiceRun;
+import dev.lmscore.engine.choice.ChoiceScorer;
+import dev.lmscore.engine.choice.ChoiceSummary;
+import dev.lmscore.engine.choice.ChoiceTask;
+import dev.lmscore.engine.choice.TaskLoader;
+import dev.lmscore.engine.choice.Tokenization;
+import dev.lmscore.engine.llama.Model;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code lmscore choice}: accuracy of a model on a multiple-choice (or greedy-continuation) task. */
+@Command(name = "choice", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Log-likelihood scoring of multiple-choice tasks: acc, acc_norm and llama.cpp's per-token score.",
+                "Task 'hellaswag-llamacpp' reproduces llama-perplexity --hellaswag task by task."})
+final class ChoiceCommand implements Callable<Integer> {
+    /** Where task names are resolved: the place a fuller task registry plugs in. */
+    private final TaskLoader loader = new BuiltinTaskLoader();
+
+    @Mixin ModelMixin model;
+
+    @Option(names = "--task", required = true, paramLabel = "NAME",
+            description = "hellaswag-llamacpp, jsonl (the generic {query, choices, gold} / {context_options, "
+                    + "continuation, gold} / {context, continuation} lines), or a shared set in that form: arc_easy, "
+                    + "boolq, copa, openbook_qa, siqa, commonsense_qa, winogrande, lambada_openai.")
+    String taskName;
+
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The task's data file.")
+    Path file;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Score the first N items (hellaswag-llamacpp: llama-perplexity's first N picks; 0: all).")
+    int limit;
+
+    @Option(names = {"-c", "--ctx-size"}, paramLabel = "N", defaultValue = "2048",
+            description = "KV cells per decode group: items are packed into groups of at most N tokens (shared "
+                    + "prefixes once); an item needing more is an error, or skipped with --skip-long. Default: ${DEFAULT-VALUE}.")
+    int contextSize;
+
+    @Option(names = {"-np", "--parallel"}, paramLabel = "N", defaultValue = "256",
+            description = "Sequences per decode group, one per choice (llama.cpp allows 256). Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
+    @Option(names = "--no-bos", description = "Do not prepend BOS (an empty context still gets it).")
+    boolean noBos;
+
+    @Option(names = "--skip-long", description = "Skip and count items that do not fit the context instead of failing.")
+    boolean skipLong;
+
+    @Option(names = "--items", paramLabel = "FILE",
+            description = "Write one JSON line per item (log-likelihoods, token counts, greedy flags, prediction, gold).")
+    Path itemsFile;
+
+    @Mixin RuntimeMixin runtime;
+
+    @Override
+    public Integer call() {
+        runtime.validate();
+        if (limit < 0) throw LmscoreException.usage("--limit must be 0 or more, got " + limit);
+        if (contextSize < 2) throw LmscoreException.usage("--ctx-size must be at least 2, got " + contextSize);
+        if (parallel < 1 || parallel > ChoiceOptions.MAX_SEQUENCES) {
+            throw LmscoreException.usage("--parallel must be between 1 and " + ChoiceOptions.MAX_SEQUENCES + ", got " + parallel);
+        }
+        ChoiceOptions options = new ChoiceOptions(contextSize, runtime.batchSize, runtime.ubatchSize, parallel,
+                runtime.threads, runtime.effectiveFlashAttention(), runtime.effectiveCacheType(), !noBos,
+                Tokenization.forTask(taskName), skipLong);
+
+        // Read the task before loading the model: a bad file should not cost a model load.
+        ChoiceTask task = loader.load(taskName, file, limit);
+        try (ItemsWriter items = ItemsWriter.open(itemsFile, task.kind()); Model loaded = model.load()) {
+            ProgressReporter progress = new ProgressReporter(task.name(), "items", runtime.quiet);
+            ChoiceRun run;
+            try {
+                run = ChoiceScorer.run(loaded, task, options, items::write, progress);
+            } finally {
+                progress.finish();
+            }
+            ChoiceSummary summary = ChoiceSummary.of(task.kind(), run.results());
+            if (runtime.json) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("command", "choice");
+                report.put("model", ModelReport.describe(loaded));
+                report.put("settings", settings(options));
+                report.put("task", ChoiceReport.task(task, file, run));
+                report.put("n", summary.n());
+                report.put("metrics", ChoiceReport.metrics(summary));
+                report.put("decode", ChoiceReport.decode(run));
+                report.put("timings", ChoiceReport.timings(run));
+                System.out.println(Json.write(report));
+            } else {
+                System.out.print(ChoiceReport.toText(task, file, run, summary));
+            }
+            System.out.flush();
+        }
+        return 0;
+    }
+
+    private Map<String, Object> settings(ChoiceOptions o) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("context_size", o.contextSize());
+        s.put("batch_size", o.batchSize());
+        s.put("ubatch_size", o.ubatchSize());
+        s.put("parallel", o.maxSequences());
+        s.put("threads", o.threads() == 0 ? Runtime.getRuntime().availableProcessors() : o.threads());
+        s.put("flash_attention", o.flashAttention().name().toLowerCase());
+        s.put("cache_type", o.cacheType().name().toLowerCase());
+        s.put("bos", o.addBos());
+        s.put("tokenization", o.tokenization().name().toLowerCase());
+        s.put("skip_long", o.skipTooLong());
+        s.put("limit", limit);
+        s.put("gpu_layers", model.gpuLayers);
+        return s;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.lmscore.cli;
+
+import dev.lmscore.engine.choice.ChoiceRun;
+import dev.lmscore.engine.choice.ChoiceSummary;
+import dev.lmscore.engine.choice.ChoiceTask;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders a choice-scoring run for people and for machines. */
+final class ChoiceReport {
+    private ChoiceReport() {}
+
+    static Map<String, Object> task(ChoiceTask task, Path file, ChoiceRun run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", task.name());
+        m.put("kind", task.kind().name().toLowerCase());
+        m.put("file", file.toString());
+        m.put("items", task.items().size());
+        m.put("scored", run.results().size());
+        m.put("skipped", run.skipped().size());
+        return m;
+    }
+
+    static Map<String, Object> metrics(ChoiceSummary summary) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        summary.metrics().forEach((name, e) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("value", e.value());
+            v.put("stderr", e.stderr());
+            m.put(name, v);
+        });
+        return m;
+    }
+
+    static Map<String, Object> decode(ChoiceRun run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tokens_decoded", run.decodedTokens());
+        m.put("tokens_in_pairs", run.pairTokens());
+        m.put("saved_fraction", run.decodeSavings());
+        m.put("groups", run.groups());
+        m.put("decodes", run.decodes());
+        return m;
+    }
+
+    static Map<String, Object> timings(ChoiceRun run) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tokenize_ms", run.tokenizeMillis());
+        m.put("score_ms", run.scoreMillis());
+        m.put("items_per_second", run.itemsPerSecond());
+        return m;
+    }
+
+    /** Metrics in percent, as llama-perplexity prints its HellaSwag score ({@code acc_llamacpp = 24.0000}). */
+    static String toText(ChoiceTask task, Path file, ChoiceRun run, ChoiceSummary summary) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%s (%s): %d items, %s%n", task.name(), file.getFileName(), summary.n(),
+                task.kind().name().toLowerCase().replace('_', ' ')));
+        summary.metrics().forEach((name, e) -> s.append(String.format("  %-12s = %.4f +/- %.4f %%%n", name,
+                100 * e.value(), 100 * e.stderr())));
+        if (!run.skipped().isEmpty()) {
+            s.append(String.format("  skipped %d items that do not fit the context%n", run.skipped().size()));
+        }
+        s.append(String.format("  decoded %d tokens for %d in all (context, continuation) pairs: %.1f%% saved by "
+                + "shared prefixes%n", run.decodedTokens(), run.pairTokens(), 100 * run.decodeSavings()));
+        s.append(String.format("  %.1f items/s (%.2f s, %d decodes), tokenized in %.0f ms%n", run.itemsPerSecond(),
+                run.scoreMillis() / 1000, run.decodes(), run.tokenizeMillis()));
+        return s.toString();
+    }
+}
