@@ -7,7 +7,7 @@ import dev.lmscore.engine.choice.ChoiceRun;
 import dev.lmscore.engine.choice.ChoiceScorer;
 import dev.lmscore.engine.choice.ChoiceSummary;
 import dev.lmscore.engine.choice.ChoiceTask;
-import dev.lmscore.engine.choice.TaskLoader;
+import dev.lmscore.engine.choice.LoadOptions;
 import dev.lmscore.engine.choice.Tokenization;
 import dev.lmscore.engine.llama.Model;
 import java.nio.file.Path;
@@ -23,16 +23,28 @@ import picocli.CommandLine.Option;
         description = {"Log-likelihood scoring of multiple-choice tasks: acc, acc_norm and llama.cpp's per-token score.",
                 "Task 'hellaswag-llamacpp' reproduces llama-perplexity --hellaswag task by task."})
 final class ChoiceCommand implements Callable<Integer> {
-    /** Where task names are resolved: the place a fuller task registry plugs in. */
-    private final TaskLoader loader = new BuiltinTaskLoader();
-
     @Mixin ModelMixin model;
 
-    @Option(names = "--task", required = true, paramLabel = "NAME",
-            description = "hellaswag-llamacpp, jsonl (the generic {query, choices, gold} / {context_options, "
-                    + "continuation, gold} / {context, continuation} lines), or a shared set in that form: arc_easy, "
-                    + "boolq, copa, openbook_qa, siqa, commonsense_qa, winogrande, lambada_openai.")
+    @Option(names = "--task", paramLabel = "NAME",
+            description = "Task name: hellaswag-llamacpp (llama-perplexity --hellaswag), hellaswag, arc_easy, "
+                    + "arc_challenge, mmlu, winogrande, piqa, boolq, copa, openbookqa, siqa, commonsense_qa, "
+                    + "truthfulqa_mc1, truthfulqa_mc2, lambada, llamacpp_mc, or a user task file's name. "
+                    + "Default: inferred from the file.")
     String taskName;
+
+    @Option(names = "--num-fewshot", paramLabel = "K", defaultValue = "0",
+            description = "Few-shot examples before each item, chosen deterministically (seeded) from the "
+                    + "task's dev/train split, never the item itself. Default: ${DEFAULT-VALUE}.")
+    int numFewshot;
+
+    @Option(names = "--fewshot-file", paramLabel = "FILE", description = "Where to draw few-shot examples from.")
+    Path fewshotFile;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1234", description = "Few-shot selection seed.")
+    long seed;
+
+    @Option(names = "--skip-bad-lines", description = "Skip malformed items and count them instead of stopping.")
+    boolean skipBadLines;
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The task's data file.")
     Path file;
@@ -70,12 +82,18 @@ final class ChoiceCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > ChoiceOptions.MAX_SEQUENCES) {
             throw LmscoreException.usage("--parallel must be between 1 and " + ChoiceOptions.MAX_SEQUENCES + ", got " + parallel);
         }
+        if (numFewshot < 0) throw LmscoreException.usage("--num-fewshot must be 0 or more, got " + numFewshot);
         ChoiceOptions options = new ChoiceOptions(contextSize, runtime.batchSize, runtime.ubatchSize, parallel,
                 runtime.threads, runtime.effectiveFlashAttention(), runtime.effectiveCacheType(), !noBos,
-                Tokenization.forTask(taskName), skipLong);
+                Tokenization.forTask(taskName == null ? "" : taskName), skipLong);
 
         // Read the task before loading the model: a bad file should not cost a model load.
-        ChoiceTask task = loader.load(taskName, file, limit);
+        LoadOptions loadOptions = new LoadOptions(numFewshot, seed, skipBadLines, LoadOptions.defaults().split(), fewshotFile);
+        ChoiceTask task = new BuiltinTaskLoader(loadOptions).load(taskName, file, limit);
+        if (task.loadReport().skipped() > 0 && !runtime.quiet) {
+            System.err.println("lmscore: skipped " + task.loadReport().skipped() + " bad item(s) of " + file
+                    + "; first: " + task.loadReport().firstMessages().getFirst());
+        }
         try (ItemsWriter items = ItemsWriter.open(itemsFile, task.kind()); Model loaded = model.load()) {
             ProgressReporter progress = new ProgressReporter(task.name(), "items", runtime.quiet);
             ChoiceRun run;
@@ -93,6 +111,7 @@ final class ChoiceCommand implements Callable<Integer> {
                 report.put("task", ChoiceReport.task(task, file, run));
                 report.put("n", summary.n());
                 report.put("metrics", ChoiceReport.metrics(summary));
+                report.put("metrics_with_intervals", ChoiceReport.intervals(task, run));
                 report.put("decode", ChoiceReport.decode(run));
                 report.put("timings", ChoiceReport.timings(run));
                 System.out.println(Json.write(report));

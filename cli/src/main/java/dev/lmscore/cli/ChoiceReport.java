@@ -1,10 +1,17 @@
 package dev.lmscore.cli;
 
+import dev.lmscore.engine.choice.ChoiceItem;
+import dev.lmscore.engine.choice.ChoiceMetrics;
+import dev.lmscore.engine.choice.ChoiceResult;
 import dev.lmscore.engine.choice.ChoiceRun;
+import dev.lmscore.engine.choice.ChoiceScores;
 import dev.lmscore.engine.choice.ChoiceSummary;
 import dev.lmscore.engine.choice.ChoiceTask;
+import dev.lmscore.engine.choice.ItemResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders a choice-scoring run for people and for machines. */
@@ -66,5 +73,32 @@ final class ChoiceReport {
         s.append(String.format("  %.1f items/s (%.2f s, %d decodes), tokenized in %.0f ms%n", run.itemsPerSecond(),
                 run.scoreMillis() / 1000, run.decodes(), run.tokenizeMillis()));
         return s.toString();
+    }
+
+    /**
+     * lm-evaluation-harness style metrics with 95% Wilson intervals, and per-group (e.g. MMLU
+     * subject) values with their micro and macro averages.
+     */
+    static Map<String, Object> intervals(ChoiceTask task, ChoiceRun run) {
+        List<List<ChoiceResult>> perItem = new ArrayList<>();
+        for (ItemResult r : run.results()) {
+            List<ChoiceResult> choices = new ArrayList<>();
+            for (int i = 0; i < r.choices(); i++) {
+                choices.add(new ChoiceResult(r.logLikelihoods()[i], r.tokenCounts()[i], r.greedy()[i]));
+            }
+            perItem.add(choices);
+        }
+        List<ChoiceItem> items = new ArrayList<>();
+        for (ItemResult r : run.results()) {
+            items.add(r.item());
+        }
+        ChoiceTask scored = new ChoiceTask(task.name(), task.kind(), items, task.format(), task.targetDelimiter(),
+                task.loadReport());
+        ChoiceScores scores = ChoiceMetrics.score(scored, perItem);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("metrics", scores.metrics());
+        m.put("groups", scores.groups());
+        m.put("unscored", scores.unscored());
+        return m;
     }
 }

@@ -1,28 +1,46 @@
 package dev.lmscore.engine.choice;
 
+import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * The tasks lmscore reads today: {@code hellaswag-llamacpp} (llama.cpp's HellaSwag text format,
- * scored as llama-perplexity does) and the generic JSONL forms of {@link GenericJsonlFile}, under
- * the name {@code jsonl} or the name of a shared set in that form.
+ * Resolves task names for {@code lmscore choice}: {@code hellaswag-llamacpp} reads llama.cpp's
+ * HellaSwag text format in llama-perplexity's shuffled order (so {@code --limit N} scores its
+ * first N picks); every other name, or none, goes to the {@link TaskRegistry} of published formats,
+ * which infers the format when no name is given.
  */
 public final class BuiltinTaskLoader implements TaskLoader {
-    /** Names of the shared sets in the generic JSONL form. */
-    static final List<String> JSONL_TASKS = List.of("jsonl", "arc_easy", "boolq", "copa", "openbook_qa", "siqa",
-            "commonsense_qa", "winogrande", "lambada_openai");
+    private final LoadOptions loadOptions;
+
+    public BuiltinTaskLoader() {
+        this(LoadOptions.defaults());
+    }
+
+    public BuiltinTaskLoader(LoadOptions loadOptions) {
+        this.loadOptions = loadOptions;
+    }
 
     @Override
     public ChoiceTask load(String taskName, Path file, int limit) {
-        if (taskName.equals(LlamaCppHellaswagFile.TASK)) {
+        if (!Files.isRegularFile(file)) {
+            throw LmscoreException.badInput("task file not found: " + file);
+        }
+        if (LlamaCppHellaswagFile.TASK.equals(taskName)) {
             return LlamaCppHellaswagFile.read(file, limit);
         }
-        if (JSONL_TASKS.contains(taskName)) {
-            return GenericJsonlFile.read(taskName, file, limit);
+        ChoiceTask task;
+        try {
+            task = TaskRegistry.standard().load(taskName, file, loadOptions);
+        } catch (ChoiceFormatException e) {
+            boolean unknownName = taskName != null && e.getMessage().contains("unknown task");
+            throw new LmscoreException(unknownName ? ExitCode.USAGE : ExitCode.BAD_INPUT, e.getMessage(), e);
         }
-        throw LmscoreException.usage("unknown task '" + taskName + "'; known tasks: " + LlamaCppHellaswagFile.TASK
-                + ", " + String.join(", ", JSONL_TASKS));
+        if (limit > 0 && task.items().size() > limit) {
+            task = new ChoiceTask(task.name(), task.kind(), task.items().subList(0, limit), task.format(),
+                    task.targetDelimiter(), task.loadReport());
+        }
+        return task;
     }
 }
