@@ -9,6 +9,8 @@ import dev.lmscore.engine.choice.ChoiceSummary;
 import dev.lmscore.engine.choice.ChoiceTask;
 import dev.lmscore.engine.choice.LoadOptions;
 import dev.lmscore.engine.choice.Tokenization;
+import dev.lmscore.engine.history.Metric;
+import dev.lmscore.engine.history.RunRecorder;
 import dev.lmscore.engine.llama.Model;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,6 +76,8 @@ final class ChoiceCommand implements Callable<Integer> {
 
     @Mixin RuntimeMixin runtime;
 
+    @Mixin HistoryMixin history;
+
     @Override
     public Integer call() {
         runtime.validate();
@@ -103,6 +107,13 @@ final class ChoiceCommand implements Callable<Integer> {
                 progress.finish();
             }
             ChoiceSummary summary = ChoiceSummary.of(task.kind(), run.results());
+            if (history.record) {
+                Map<String, Metric> metrics = new LinkedHashMap<>();
+                summary.metrics().forEach((name, e) -> metrics.put(name, new Metric(e.value(), e.stderr())));
+                metrics.put("items", Metric.of(summary.n()));
+                RunRecorder.record(history.location(), "choice:" + task.name(), model.model, file,
+                        Json.write(settings(options)), metrics);
+            }
             if (runtime.json) {
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("command", "choice");
