@@ -90,7 +90,7 @@ class ChoiceCommandTest {
         Path malformed = Files.writeString(tmp.resolve("bad.jsonl"),
                 "{\"query\": \"Q\", \"choices\": [\"a\", \"b\"], \"gold\": 0}\n{\"query\": \"Q\", \"choices\": [\"a\"\n");
         return Stream.of(
-                Arguments.of(new String[] {"-m", model, "--task", "mmlu", "-f", mc("copa")}, 2, "unknown task 'mmlu'"),
+                Arguments.of(new String[] {"-m", model, "--task", "nosuchtask", "-f", mc("copa")}, 2, "unknown task 'nosuchtask'"),
                 Arguments.of(new String[] {"-m", model, "--task", "copa", "-f", "/no/such/copa.jsonl"}, 3,
                         "task file not found: /no/such/copa.jsonl"),
                 Arguments.of(new String[] {"-m", model, "--task", "jsonl", "-f", malformed.toString()}, 3,
@@ -104,7 +104,7 @@ class ChoiceCommandTest {
                         "/no/such/dir/items.jsonl"}, 6, "cannot write items file"),
                 Arguments.of(new String[] {"-m", "/no/such/model.gguf", "--task", "copa", "-f", mc("copa")}, 3,
                         "model file not found"),
-                Arguments.of(new String[] {"-m", model, "-f", mc("copa")}, 2, "--task"));
+                Arguments.of(new String[] {"-m", model, "-f", CliRun.wiki()}, 3, "wiki.test.raw"));
     }
 
     @ParameterizedTest

@@ -30,11 +30,13 @@ public final class BuiltinTaskLoader implements TaskLoader {
         if (LlamaCppHellaswagFile.TASK.equals(taskName)) {
             return LlamaCppHellaswagFile.read(file, limit);
         }
+        // "jsonl" names the generic JSONL forms: let the registry recognise which one
+        String name = "jsonl".equals(taskName) ? null : taskName;
         ChoiceTask task;
         try {
-            task = TaskRegistry.standard().load(taskName, file, loadOptions);
+            task = TaskRegistry.standard().load(name, file, loadOptions);
         } catch (ChoiceFormatException e) {
-            boolean unknownName = taskName != null && e.getMessage().contains("unknown task");
+            boolean unknownName = name != null && e.getMessage().contains("unknown task");
             throw new LmscoreException(unknownName ? ExitCode.USAGE : ExitCode.BAD_INPUT, e.getMessage(), e);
         }
         if (limit > 0 && task.items().size() > limit) {
