@@ -24,7 +24,7 @@ public final class BuiltinTaskLoader implements TaskLoader {
 
     @Override
     public ChoiceTask load(String taskName, Path file, int limit) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) { // a folder is fine: MMLU's CSVs come as dev/val/test folders
             throw LmscoreException.badInput("task file not found: " + file);
         }
         if (LlamaCppHellaswagFile.TASK.equals(taskName)) {

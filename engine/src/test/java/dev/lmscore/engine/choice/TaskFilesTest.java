@@ -55,14 +55,14 @@ class TaskFilesTest {
 
     @Test
     void badFilesGetOneLineErrorsWithTheirLine() throws IOException {
-        LmscoreException e = failure("jsonl", "{\"query\": \"Q\", \"choices\": [\"a\", \"b\"], \"gold\": 0}\n{\"query\": oops}\n");
-        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
-        assertTrue(e.getMessage().contains("task.txt:2: malformed JSON"), e.getMessage());
-        assertTrue(failure("jsonl", "{\"question\": \"Q\"}\n").getMessage().contains("task.txt:1: not an item of a known form"));
-        assertTrue(failure("jsonl", "{\"query\": \"Q\", \"choices\": [\"a\"], \"gold\": 3}\n").getMessage()
-                .contains("\"gold\" must be a choice index"));
-        assertTrue(failure("jsonl", "{\"query\": \"Q\", \"choices\": [\"a\"], \"gold\": 0}\n{\"context\": \"c\", "
-                + "\"continuation\": \"x\"}\n").getMessage().contains("task.txt:2: a GREEDY item in a file of MULTIPLE_CHOICE"));
+        // the generic forms are read by the task registry: one line naming the file and the bad line
+        for (String[] bad : new String[][] {
+                {"{\"query\": \"Q\", \"choices\": [\"a\", \"b\"], \"gold\": 0}\n{\"query\": oops}\n", "task.txt:2"},
+                {"{\"query\": \"Q\", \"choices\": [\"a\"], \"gold\": 3}\n", "task.txt:1"}}) {
+            LmscoreException e = failure("jsonl", bad[0]);
+            assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+            assertTrue(e.getMessage().contains(bad[1]) && !e.getMessage().contains("\n"), e.getMessage());
+        }
         assertTrue(failure("hellaswag-llamacpp", "ctx\n1\na\nb\nc\n").getMessage().contains("5 lines, not a multiple of 6"));
         assertTrue(failure("hellaswag-llamacpp", "ctx\nx\na\nb\nc\nd\n").getMessage().contains("task.txt:2: the gold ending"));
         LmscoreException missing = assertThrows(LmscoreException.class,
