@@ -44,7 +44,7 @@ if [ -n "$hellaswag" ]; then
   a_cmd=("$install/bin/llama-perplexity" -m "$model" -f "$hellaswag" --hellaswag --hellaswag-tasks "$tasks" -c "$ctx" -b "$batch" -t "$threads" "${extra[@]}")
   b_cmd=("${java[@]}" choice -m "$model" --task hellaswag-llamacpp -f "$hellaswag" --limit "$tasks" -c "$ctx" -b "$batch" -t "$threads" -q)
   a_result() { grep -E "^$tasks\s" "$1" | tail -1 | awk '{print $2}'; }
-  b_result() { grep -oE 'acc_llamacpp[^0-9]*[0-9.]+' "$1" | grep -oE '[0-9.]+$' | head -1; }
+  b_result() { grep -oE 'acc_per_token[^0-9]*[0-9.]+' "$1" | grep -oE '[0-9.]+$' | head -1; }
   a_units() { echo "$tasks"; }
   b_units() { echo "$tasks"; }
 else

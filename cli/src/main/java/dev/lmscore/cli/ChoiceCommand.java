@@ -2,14 +2,15 @@ package dev.lmscore.cli;
 
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.choice.BuiltinTaskLoader;
+import dev.lmscore.engine.choice.ChoiceMetrics;
 import dev.lmscore.engine.choice.ChoiceOptions;
 import dev.lmscore.engine.choice.ChoiceRun;
 import dev.lmscore.engine.choice.ChoiceScorer;
-import dev.lmscore.engine.choice.ChoiceSummary;
+import dev.lmscore.engine.choice.ChoiceScores;
 import dev.lmscore.engine.choice.ChoiceTask;
 import dev.lmscore.engine.choice.LoadOptions;
+import dev.lmscore.engine.choice.ScoringKind;
 import dev.lmscore.engine.choice.Tokenization;
-import dev.lmscore.engine.history.Metric;
 import dev.lmscore.engine.history.RunRecorder;
 import dev.lmscore.engine.llama.Model;
 import java.nio.file.Path;
@@ -70,6 +71,11 @@ final class ChoiceCommand implements Callable<Integer> {
     @Option(names = "--skip-long", description = "Skip and count items that do not fit the context instead of failing.")
     boolean skipLong;
 
+    @Option(names = "--mutual-info",
+            description = "Also score each choice after an empty context and report acc_mutual_info: the choice "
+                    + "maximising ll(choice | context) - ll(choice), as lm-evaluation-harness (multiple-choice tasks).")
+    boolean mutualInfo;
+
     @Option(names = "--items", paramLabel = "FILE",
             description = "Write one JSON line per item (log-likelihoods, token counts, greedy flags, prediction, gold).")
     Path itemsFile;
@@ -98,21 +104,22 @@ final class ChoiceCommand implements Callable<Integer> {
             System.err.println("lmscore: skipped " + task.loadReport().skipped() + " bad item(s) of " + file
                     + "; first: " + task.loadReport().firstMessages().getFirst());
         }
-        try (ItemsWriter items = ItemsWriter.open(itemsFile, task.kind()); Model loaded = model.load()) {
-            ProgressReporter progress = new ProgressReporter(task.name(), "items", runtime.quiet);
+        if (mutualInfo && task.kind() != ScoringKind.MULTIPLE_CHOICE) {
+            throw LmscoreException.usage("--mutual-info needs a multiple-choice task; " + task.name() + " is scored as "
+                    + task.kind().name().toLowerCase().replace('_', ' '));
+        }
+        if (itemsFile != null) OutputFile.checkWritable(itemsFile);
+        try (Model loaded = model.load()) {
+            // The unconditional run goes first so that each item's line in --items can carry its MI score.
+            ChoiceRun unconditional = mutualInfo ? score(loaded, task.unconditional(), options, null) : null;
             ChoiceRun run;
-            try {
-                run = ChoiceScorer.run(loaded, task, options, items::write, progress);
-            } finally {
-                progress.finish();
+            try (ItemsWriter items = ItemsWriter.open(itemsFile, task, unconditional)) {
+                run = score(loaded, task, options, items);
             }
-            ChoiceSummary summary = ChoiceSummary.of(task.kind(), run.results());
+            ChoiceScores scores = ChoiceMetrics.score(task, run, unconditional);
             if (history.record) {
-                Map<String, Metric> metrics = new LinkedHashMap<>();
-                summary.metrics().forEach((name, e) -> metrics.put(name, new Metric(e.value(), e.stderr())));
-                metrics.put("items", Metric.of(summary.n()));
                 RunRecorder.record(history.location(), "choice:" + task.name(), model.model, file,
-                        Json.write(settings(options)), metrics);
+                        Json.write(settings(options)), ChoiceReport.history(scores));
             }
             if (runtime.json) {
                 Map<String, Object> report = new LinkedHashMap<>();
@@ -120,18 +127,27 @@ final class ChoiceCommand implements Callable<Integer> {
                 report.put("model", ModelReport.describe(loaded));
                 report.put("settings", settings(options));
                 report.put("task", ChoiceReport.task(task, file, run));
-                report.put("n", summary.n());
-                report.put("metrics", ChoiceReport.metrics(summary));
-                report.put("metrics_with_intervals", ChoiceReport.intervals(task, run));
+                report.put("n", scores.items().size());
+                report.put("metrics", ChoiceReport.metrics(scores));
+                if (!scores.groups().isEmpty()) report.put("groups", ChoiceReport.groups(scores));
                 report.put("decode", ChoiceReport.decode(run));
                 report.put("timings", ChoiceReport.timings(run));
                 System.out.println(Json.write(report));
             } else {
-                System.out.print(ChoiceReport.toText(task, file, run, summary));
+                System.out.print(ChoiceReport.toText(task, file, run, scores));
             }
             System.out.flush();
         }
         return 0;
+    }
+
+    private ChoiceRun score(Model loaded, ChoiceTask task, ChoiceOptions options, ItemsWriter items) {
+        ProgressReporter progress = new ProgressReporter(task.name(), "items", runtime.quiet);
+        try {
+            return ChoiceScorer.run(loaded, task, options, items == null ? r -> { } : items::write, progress);
+        } finally {
+            progress.finish();
+        }
     }
 
     private Map<String, Object> settings(ChoiceOptions o) {
@@ -147,6 +163,7 @@ final class ChoiceCommand implements Callable<Integer> {
         s.put("tokenization", o.tokenization().name().toLowerCase());
         s.put("skip_long", o.skipTooLong());
         s.put("limit", limit);
+        s.put("mutual_info", mutualInfo);
         s.put("gpu_layers", model.gpuLayers);
         return s;
     }

@@ -1,20 +1,16 @@
 package dev.lmscore.cli;
 
-import dev.lmscore.engine.choice.ChoiceItem;
-import dev.lmscore.engine.choice.ChoiceMetrics;
-import dev.lmscore.engine.choice.ChoiceResult;
 import dev.lmscore.engine.choice.ChoiceRun;
 import dev.lmscore.engine.choice.ChoiceScores;
-import dev.lmscore.engine.choice.ChoiceSummary;
 import dev.lmscore.engine.choice.ChoiceTask;
-import dev.lmscore.engine.choice.ItemResult;
+import dev.lmscore.engine.choice.GroupedMetric;
+import dev.lmscore.engine.choice.MetricValue;
+import dev.lmscore.engine.history.Metric;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Renders a choice-scoring run for people and for machines. */
+/** Renders a choice-scoring run for people and for machines; every figure comes from {@link ChoiceScores}. */
 final class ChoiceReport {
     private ChoiceReport() {}
 
@@ -29,15 +25,47 @@ final class ChoiceReport {
         return m;
     }
 
-    static Map<String, Object> metrics(ChoiceSummary summary) {
+    /** Each metric: value, standard error, 95% interval (Wilson for accuracies) and item count. */
+    static Map<String, Object> metrics(ChoiceScores scores) {
         Map<String, Object> m = new LinkedHashMap<>();
-        summary.metrics().forEach((name, e) -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("value", e.value());
-            v.put("stderr", e.stderr());
-            m.put(name, v);
-        });
+        for (MetricValue v : scores.metrics()) {
+            m.put(v.name(), metric(v));
+        }
         return m;
+    }
+
+    /** Per group (MMLU subject): each metric within each group, and its micro and macro averages. */
+    static Map<String, Object> groups(ChoiceScores scores) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (GroupedMetric g : scores.groups()) {
+            Map<String, Object> byGroup = new LinkedHashMap<>();
+            g.byGroup().forEach((group, v) -> byGroup.put(group, metric(v)));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("micro", metric(g.micro()));
+            one.put("macro", metric(g.macro()));
+            one.put("groups", byGroup);
+            m.put(g.metric(), one);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> metric(MetricValue v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", v.value());
+        m.put("stderr", v.standardError());
+        m.put("ci95", new double[] {v.interval95().low(), v.interval95().high()});
+        m.put("n", v.count());
+        return m;
+    }
+
+    /** The metrics as the results history stores them. */
+    static Map<String, Metric> history(ChoiceScores scores) {
+        Map<String, Metric> metrics = new LinkedHashMap<>();
+        for (MetricValue v : scores.metrics()) {
+            metrics.put(v.name(), new Metric(v.value(), v.standardError()));
+        }
+        metrics.put("items", Metric.of(scores.items().size()));
+        return metrics;
     }
 
     static Map<String, Object> decode(ChoiceRun run) {
@@ -58,13 +86,28 @@ final class ChoiceReport {
         return m;
     }
 
-    /** Metrics in percent, as llama-perplexity prints its HellaSwag score ({@code acc_llamacpp = 24.0000}). */
-    static String toText(ChoiceTask task, Path file, ChoiceRun run, ChoiceSummary summary) {
+    /**
+     * Accuracies in percent, as llama-perplexity prints its HellaSwag score, with their standard
+     * error and 95% interval; perplexities as they are.
+     */
+    static String toText(ChoiceTask task, Path file, ChoiceRun run, ChoiceScores scores) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("%s (%s): %d items, %s%n", task.name(), file.getFileName(), summary.n(),
+        s.append(String.format("%s (%s): %d items, %s%n", task.name(), file.getFileName(), scores.items().size(),
                 task.kind().name().toLowerCase().replace('_', ' ')));
-        summary.metrics().forEach((name, e) -> s.append(String.format("  %-12s = %.4f +/- %.4f %%%n", name,
-                100 * e.value(), 100 * e.stderr())));
+        for (MetricValue v : scores.metrics()) {
+            boolean percent = !v.name().contains("perplexity");
+            double scale = percent ? 100 : 1;
+            s.append(String.format("  %-15s = %.4f +/- %.4f%s  [95%% CI %.4f, %.4f]%n", v.name(), scale * v.value(),
+                    scale * v.standardError(), percent ? " %" : "", scale * v.interval95().low(),
+                    scale * v.interval95().high()));
+        }
+        for (GroupedMetric g : scores.groups()) {
+            s.append(String.format("  %-15s   over %d groups: micro %.4f %%, macro %.4f %%%n", g.metric(), g.byGroup().size(),
+                    100 * g.micro().value(), 100 * g.macro().value()));
+        }
+        if (scores.unscored() > 0) {
+            s.append(String.format("  %d items without an answer were scored but not counted%n", scores.unscored()));
+        }
         if (!run.skipped().isEmpty()) {
             s.append(String.format("  skipped %d items that do not fit the context%n", run.skipped().size()));
         }
@@ -73,32 +116,5 @@ final class ChoiceReport {
         s.append(String.format("  %.1f items/s (%.2f s, %d decodes), tokenized in %.0f ms%n", run.itemsPerSecond(),
                 run.scoreMillis() / 1000, run.decodes(), run.tokenizeMillis()));
         return s.toString();
-    }
-
-    /**
-     * lm-evaluation-harness style metrics with 95% Wilson intervals, and per-group (e.g. MMLU
-     * subject) values with their micro and macro averages.
-     */
-    static Map<String, Object> intervals(ChoiceTask task, ChoiceRun run) {
-        List<List<ChoiceResult>> perItem = new ArrayList<>();
-        for (ItemResult r : run.results()) {
-            List<ChoiceResult> choices = new ArrayList<>();
-            for (int i = 0; i < r.choices(); i++) {
-                choices.add(new ChoiceResult(r.logLikelihoods()[i], r.tokenCounts()[i], r.greedy()[i]));
-            }
-            perItem.add(choices);
-        }
-        List<ChoiceItem> items = new ArrayList<>();
-        for (ItemResult r : run.results()) {
-            items.add(r.item());
-        }
-        ChoiceTask scored = new ChoiceTask(task.name(), task.kind(), items, task.format(), task.targetDelimiter(),
-                task.loadReport());
-        ChoiceScores scores = ChoiceMetrics.score(scored, perItem);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("metrics", scores.metrics());
-        m.put("groups", scores.groups());
-        m.put("unscored", scores.unscored());
-        return m;
     }
 }

@@ -2,13 +2,17 @@ package dev.lmscore.cli;
 
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.choice.ChoiceMetrics;
+import dev.lmscore.engine.choice.ChoiceRun;
+import dev.lmscore.engine.choice.ChoiceTask;
 import dev.lmscore.engine.choice.ItemResult;
-import dev.lmscore.engine.choice.ScoringKind;
+import dev.lmscore.engine.choice.ItemScore;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,21 +23,28 @@ import java.util.Map;
 final class ItemsWriter implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
-    private final ScoringKind kind;
+    private final ChoiceTask task;
+    private final Map<Integer, ItemResult> unconditional = new HashMap<>();
 
-    private ItemsWriter(Path file, BufferedWriter out, ScoringKind kind) {
+    private ItemsWriter(Path file, BufferedWriter out, ChoiceTask task, ChoiceRun unconditional) {
         this.file = file;
         this.out = out;
-        this.kind = kind;
+        this.task = task;
+        if (unconditional != null) {
+            unconditional.results().forEach(r -> this.unconditional.put(r.index(), r));
+        }
     }
 
-    /** A writer to {@code file}, or one that writes nothing when {@code file} is null. */
-    static ItemsWriter open(Path file, ScoringKind kind) {
+    /**
+     * A writer to {@code file}, or one that writes nothing when {@code file} is null; with the
+     * unconditional run (or null) of mutual-information scoring.
+     */
+    static ItemsWriter open(Path file, ChoiceTask task, ChoiceRun unconditional) {
         if (file == null) {
-            return new ItemsWriter(null, null, kind);
+            return new ItemsWriter(null, null, task, unconditional);
         }
         try {
-            return new ItemsWriter(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8), kind);
+            return new ItemsWriter(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8), task, unconditional);
         } catch (IOException e) {
             throw new LmscoreException(ExitCode.OUTPUT, "cannot write items file " + file + ": " + e.getMessage(), e);
         }
@@ -44,7 +55,7 @@ final class ItemsWriter implements AutoCloseable {
             return;
         }
         try {
-            out.write(Json.line(toMap(kind, r)));
+            out.write(Json.line(toMap(r)));
             out.newLine();
             out.flush();
         } catch (IOException e) {
@@ -52,23 +63,32 @@ final class ItemsWriter implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> toMap(ScoringKind kind, ItemResult r) {
+    /**
+     * One item: id, gold, the most likely choice, each per-item metric (1 or 0 for accuracies, the
+     * true mass for mc2), {@code correct} (= acc, what {@code lmscore compare} pairs), and the raw
+     * per-choice numbers.
+     */
+    private Map<String, Object> toMap(ItemResult r) {
+        ItemResult u = unconditional.get(r.index());
+        ItemScore score = ChoiceMetrics.scoreItem(task, r, u);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.item().id());
         m.put("gold", r.item().gold());
-        switch (kind) {
-            case GREEDY -> m.put("correct", r.greedy()[r.item().gold()]);
-            case MC2 -> m.put("true_choices", r.item().trueChoices());
-            case MULTIPLE_CHOICE, PARTIAL -> {
-                m.put("prediction", r.prediction());
-                m.put("prediction_norm", r.predictionPerCharacter());
-                m.put("prediction_llamacpp", r.predictionPerToken());
-                m.put("correct", r.prediction() == r.item().gold());
-            }
+        if (r.item().trueChoices().size() > 1) {
+            m.put("true_choices", r.item().trueChoices());
         }
+        m.put("prediction", score.predicted());
+        Double acc = score.values().get(ChoiceMetrics.ACC);
+        if (acc != null) {
+            m.put("correct", acc == 1.0);
+        }
+        m.put("metrics", score.values());
         m.put("loglik", r.logLikelihoods());
         m.put("tokens", r.tokenCounts());
         m.put("greedy", r.greedy());
+        if (u != null) {
+            m.put("loglik_unconditional", u.logLikelihoods());
+        }
         return m;
     }
 

@@ -40,10 +40,13 @@ class ChoiceCommandTest {
         assertEquals("multiple_choice", report.at("/task/kind").asText());
         assertEquals(10, report.get("n").asInt());
         assertEquals("lm_eval", report.at("/settings/tokenization").asText());
-        for (String metric : List.of("acc", "acc_norm", "acc_llamacpp")) {
+        for (String metric : List.of("acc", "acc_norm", "acc_bytes", "acc_per_token")) {
             double value = report.at("/metrics/" + metric + "/value").asDouble();
             assertTrue(value >= 0 && value <= 1, metric);
             assertTrue(report.at("/metrics/" + metric + "/stderr").asDouble() > 0, metric);
+            JsonNode ci = report.at("/metrics/" + metric + "/ci95");
+            assertTrue(ci.get(0).asDouble() <= value && value <= ci.get(1).asDouble(), metric + " inside its Wilson interval");
+            assertEquals(10, report.at("/metrics/" + metric + "/n").asInt());
         }
         long decoded = report.at("/decode/tokens_decoded").asLong();
         long pairs = report.at("/decode/tokens_in_pairs").asLong();
@@ -72,7 +75,7 @@ class ChoiceCommandTest {
         CliRun run = CliRun.of("choice", "-m", CliRun.model(), "--task", "hellaswag-llamacpp",
                 "-f", CliRun.data("eval/hellaswag/hellaswag_val_full.txt").toString(), "--limit", "20", "-t", "1", "-q");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().matches("(?s).*acc_llamacpp = \\d+\\.\\d{4} \\+/- \\d+\\.\\d{4} %.*"), run.out());
+        assertTrue(run.out().matches("(?s).*acc_per_token +?= \\d+\\.\\d{4} \\+/- \\d+\\.\\d{4} %  \\[95% CI .*"), run.out());
         assertTrue(run.out().contains("saved by shared prefixes"), run.out());
         assertTrue(run.err().isEmpty(), "quiet: " + run.err());
     }
@@ -82,7 +85,36 @@ class ChoiceCommandTest {
         CliRun run = CliRun.of("choice", "-m", CliRun.model(), "--task", "lambada_openai", "-f", mc("lambada_openai"),
                 "--limit", "5", "-t", "1", "-q");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("acc          = ") && !run.out().contains("acc_norm"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  acc +=.*\\n  perplexity +=.*") && !run.out().contains("acc_norm"), run.out());
+    }
+
+    @Test
+    void mutualInformationSubtractsEachChoicesUnconditionalLogLikelihood() throws IOException {
+        Path items = tmp.resolve("copa-mi-items.jsonl");
+        CliRun run = CliRun.of("choice", "-m", CliRun.model(), "--task", "copa", "-f", mc("copa"), "--limit", "10",
+                "-t", "1", "--json", "-q", "--mutual-info", "--items", items.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        int right = 0;
+        for (String line : Files.readAllLines(items)) {
+            JsonNode item = JSON.readTree(line);
+            JsonNode conditional = item.get("loglik");
+            JsonNode unconditional = item.get("loglik_unconditional");
+            assertEquals(2, unconditional.size());
+            double mi0 = conditional.get(0).asDouble() - unconditional.get(0).asDouble();
+            double mi1 = conditional.get(1).asDouble() - unconditional.get(1).asDouble();
+            int predicted = mi0 >= mi1 ? 0 : 1;
+            assertEquals(predicted == item.get("gold").asInt() ? 1.0 : 0.0,
+                    item.at("/metrics/acc_mutual_info").asDouble(), line);
+            right += predicted == item.get("gold").asInt() ? 1 : 0;
+        }
+        assertEquals(right / 10.0, report.at("/metrics/acc_mutual_info/value").asDouble(), 1e-12);
+        assertTrue(report.at("/settings/mutual_info").asBoolean());
+
+        CliRun greedy = CliRun.of("choice", "-m", CliRun.model(), "--task", "lambada_openai", "-f", mc("lambada_openai"),
+                "--limit", "2", "-q", "--mutual-info");
+        assertEquals(2, greedy.exitCode());
+        assertTrue(greedy.err().contains("--mutual-info needs a multiple-choice task"), greedy.err());
     }
 
     static Stream<Arguments> badInputs() throws IOException {
@@ -101,7 +133,7 @@ class ChoiceCommandTest {
                 Arguments.of(new String[] {"-m", model, "--task", "copa", "-f", mc("copa"), "--parallel", "300"}, 2,
                         "--parallel"),
                 Arguments.of(new String[] {"-m", model, "--task", "copa", "-f", mc("copa"), "--items",
-                        "/no/such/dir/items.jsonl"}, 6, "cannot write items file"),
+                        "/no/such/dir/items.jsonl"}, 6, "cannot write output file /no/such/dir/items.jsonl"),
                 Arguments.of(new String[] {"-m", "/no/such/model.gguf", "--task", "copa", "-f", mc("copa")}, 3,
                         "model file not found"),
                 Arguments.of(new String[] {"-m", model, "-f", CliRun.wiki()}, 3, "wiki.test.raw"));

@@ -42,14 +42,6 @@ public record ChoiceItem(String id, List<ChoiceRequest> choices, int gold, List<
         return trueChoices.contains(index);
     }
 
-    /**
-     * The requests for mutual-information scoring: each continuation after an empty context, as
-     * lm-evaluation-harness scores {@code ("", delimiter + choice)}.
-     */
-    public List<ChoiceRequest> unconditionalRequests() {
-        return choices.stream().map(c -> new ChoiceRequest("", c.continuation())).toList();
-    }
-
     /** Whether the item has an answer to score against. */
     public boolean isLabelled() {
         return !trueChoices.isEmpty();

@@ -52,6 +52,59 @@ public final class ChoiceMetrics {
     }
 
     /**
+     * The metrics of a scoring run over the items it scored (items skipped as too long left out),
+     * with mutual-information scoring when {@code unconditional}, the run of
+     * {@link ChoiceTask#unconditional()}, is not null.
+     */
+    public static ChoiceScores score(ChoiceTask task, ChoiceRun run, ChoiceRun unconditional) {
+        return scoreItems(task, run.results(), unconditional == null ? null : unconditional.results());
+    }
+
+    /**
+     * As {@link #score(ChoiceTask, ChoiceRun, ChoiceRun)} from per-item results, e.g. read back from
+     * a checkpoint or from the shards of a run; {@code unconditional} (or null) is matched by item index.
+     */
+    public static ChoiceScores scoreItems(ChoiceTask task, List<ItemResult> results, List<ItemResult> unconditional) {
+        List<Integer> indices = results.stream().map(ItemResult::index).toList();
+        List<List<ChoiceResult>> conditional = results.stream().map(ItemResult::choiceResults).toList();
+        return score(task.subset(indices), conditional, unconditional == null ? null : matching(indices, unconditional));
+    }
+
+    /**
+     * How one item scored: its prediction and its value of each per-item metric (1 or 0 for the
+     * accuracies, the true mass for mc2), for the per-item file; null values for an unlabelled item.
+     */
+    public static ItemScore scoreItem(ChoiceTask task, ItemResult result, ItemResult unconditional) {
+        ChoiceItem item = result.item();
+        List<ChoiceResult> r = result.choiceResults();
+        List<ChoiceResult> u = unconditional == null ? null : unconditional.choiceResults();
+        int predicted = argmax(r.size(), c -> r.get(c).logLikelihood());
+        var values = new LinkedHashMap<String, Double>();
+        if (item.isLabelled()) {
+            for (String name : metricNames(task.kind(), u != null)) {
+                values.put(name, itemValue(name, task, item, r, u));
+            }
+        }
+        return new ItemScore(item.id(), item.group(), predicted, values);
+    }
+
+    private static List<List<ChoiceResult>> matching(List<Integer> indices, List<ItemResult> unconditional) {
+        Map<Integer, ItemResult> byIndex = new java.util.HashMap<>();
+        for (ItemResult u : unconditional) {
+            byIndex.put(u.index(), u);
+        }
+        List<List<ChoiceResult>> matched = new ArrayList<>(indices.size());
+        for (int index : indices) {
+            ItemResult u = byIndex.get(index);
+            if (u == null) {
+                throw new IllegalArgumentException("no unconditional result for item " + index);
+            }
+            matched.add(u.choiceResults());
+        }
+        return matched;
+    }
+
+    /**
      * As {@link #score(ChoiceTask, List)}, with mutual-information scoring when {@code unconditional}
      * holds, per item and choice, the results of scoring each continuation after an empty context.
      */
@@ -67,11 +120,11 @@ public final class ChoiceMetrics {
         for (int i = 0; i < task.items().size(); i++) {
             ChoiceItem item = task.items().get(i);
             List<ChoiceResult> r = results.get(i);
-            int predicted = argmax(r.size(), c -> r.get(c).logLikelihood());
             if (!item.isLabelled()) {
                 unscored++;
                 continue;
             }
+            int predicted = argmax(r.size(), c -> r.get(c).logLikelihood());
             var values = new LinkedHashMap<String, Double>();
             for (String name : names) {
                 values.put(name, itemValue(name, task, item, r, unconditional == null ? null : unconditional.get(i)));

@@ -47,6 +47,25 @@ public record ChoiceTask(String name, ScoringKind kind, List<ChoiceItem> items, 
         return continuation.startsWith(targetDelimiter) ? continuation.substring(targetDelimiter.length()) : continuation;
     }
 
+    /**
+     * The task that mutual-information scoring needs: every choice after an empty context, scored
+     * as lm-evaluation-harness scores {@code ("", choice)} (the choice without the target delimiter;
+     * an empty context is conditioned on BOS, or EOS without one). Item order and ids are kept.
+     */
+    public ChoiceTask unconditional() {
+        List<ChoiceItem> unconditional = items.stream()
+                .map(item -> new ChoiceItem(item.id(),
+                        item.choices().stream().map(c -> new ChoiceRequest("", choiceText(c))).toList(),
+                        item.gold(), item.trueChoices(), item.group()))
+                .toList();
+        return new ChoiceTask(name + " (unconditional)", kind, unconditional, format, targetDelimiter, loadReport);
+    }
+
+    /** The same task with only the items at {@code indices} (task order kept), e.g. the ones a run scored. */
+    public ChoiceTask subset(List<Integer> indices) {
+        return new ChoiceTask(name, kind, indices.stream().map(items::get).toList(), format, targetDelimiter, loadReport);
+    }
+
     /** The number of (context, continuation) pairs to score over all items. */
     public int requestCount() {
         return items.stream().mapToInt(i -> i.choices().size()).sum();

@@ -59,10 +59,11 @@ class GreedyContinuationTest {
     void aStoryModelContinuesOnceUponAWithTime() {
         ChoiceItem time = new ChoiceItem("time", List.of(new ChoiceRequest("Once upon a", " time")), 0, List.of(0), null);
         ChoiceItem banana = new ChoiceItem("banana", List.of(new ChoiceRequest("Once upon a", " banana")), 0, List.of(0), null);
-        List<ItemResult> results = score(new ChoiceTask("greedy", ScoringKind.GREEDY, List.of(time, banana)));
+        ChoiceTask task = new ChoiceTask("greedy", ScoringKind.GREEDY, List.of(time, banana));
+        List<ItemResult> results = score(task);
         assertTrue(results.get(0).greedy()[0], "' time' is the model's top continuation");
         assertFalse(results.get(1).greedy()[0]);
         assertTrue(results.get(0).logLikelihoods()[0] > results.get(1).logLikelihoods()[0]);
-        assertEquals(0.5, ChoiceSummary.of(ScoringKind.GREEDY, results).metrics().get("acc").value());
+        assertEquals(0.5, ChoiceMetrics.scoreItems(task, results, null).metric(ChoiceMetrics.ACC).value());
     }
 }

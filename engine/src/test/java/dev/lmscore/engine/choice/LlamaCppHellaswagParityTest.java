@@ -33,8 +33,8 @@ class LlamaCppHellaswagParityTest {
         ChoiceOptions options = ChoiceOptions.defaults().withThreads(2).withTokenization(Tokenization.LLAMA_CPP);
         List<Boolean> actual = new ArrayList<>();
         try (Model model = Model.load(TestData.stories260k(), ModelOptions.defaults())) {
-            ChoiceScorer.run(model, task, options, r -> actual.add(r.predictionPerToken() == r.item().gold()),
-                    Progress.NONE);
+            ChoiceScorer.run(model, task, options, r -> actual.add(
+                    ChoiceMetrics.scoreItem(task, r, null).values().get(ChoiceMetrics.ACC_PER_TOKEN) == 1.0), Progress.NONE);
         }
         assertEquals(TASKS, actual.size());
         for (int i = 0; i < TASKS; i++) {
