@@ -65,7 +65,8 @@ final class CompareCommand implements Callable<Integer> {
             report.put("kind", "choice");
             report.put("result", compareChoices(ca, cb, text));
         } else {
-            throw LmscoreException.badInput(first + " and " + second + " are different kinds of results (perplexity vs choice)");
+            throw LmscoreException.badInput("cannot compare " + a.describe() + " with " + b.describe()
+                    + ": both must be perplexity reports or both per-item choice files");
         }
         System.out.print(json ? Json.write(report) + System.lineSeparator() : text);
         System.out.flush();
@@ -169,7 +170,8 @@ final class CompareCommand implements Callable<Integer> {
                 test.method() == McNemar.Method.EXACT_BINOMIAL ? "exact binomial" : "chi-square, continuity corrected",
                 bOnlyA, cOnlyB, test.method() == McNemar.Method.EXACT_BINOMIAL ? "min(b,c)" : "chi²", test.statistic(), test.pValue()));
         text.append(String.format("  verdict: %s at alpha %.3g%n", significant
-                ? "SIGNIFICANT (" + (accA > accB ? "A" : "B") + " is better)" : "not significant", alpha));
+                ? "SIGNIFICANT (" + (accA > accB ? "A" : "B") + " is better)"
+                : bOnlyA + cOnlyB == 0 ? "no difference (A and B are right on the same items)" : "not significant", alpha));
         text.append(String.format("  minimum detectable accuracy difference (80%% power): %.4f = %.2f × sqrt(discordant rate %.4f / %d)%n",
                 mde, Normal.detectableEffectFactor(alpha, POWER), (double) (bOnlyA + cOnlyB) / n, n));
         return m;

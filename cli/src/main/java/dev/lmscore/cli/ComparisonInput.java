@@ -28,6 +28,14 @@ sealed interface ComparisonInput permits ComparisonInput.PerplexityRuns, Compari
     /** Correctness per item id, in file order; the task name if the lines carry one. */
     record ChoiceItems(Path path, String task, Map<String, Boolean> correct) implements ComparisonInput {}
 
+    /** For errors: what kind of results the file holds, and its name. */
+    default String describe() {
+        return switch (this) {
+            case PerplexityRuns p -> "perplexity report " + p.path();
+            case ChoiceItems c -> "per-item choice file " + c.path();
+        };
+    }
+
     static ComparisonInput read(Path path) {
         String text;
         try {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Line chart of a recorded metric with ±1 standard-error bars, one line per dataset.")
 final class PlotCommand implements Callable<Integer> {
-    @Option(names = "--metric", paramLabel = "NAME", defaultValue = "ppl", description = "Metric. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "Metric to chart (e.g. ppl, acc, acc_norm); runs without it are left out. Default: the latest "
+                    + "matching run's own (" + HistoryMetric.DEFAULT_HELP + "), as a chart has one y axis.")
     String metric;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.png", description = "PNG file to write.")
@@ -52,10 +54,18 @@ final class PlotCommand implements Callable<Integer> {
         try (HistoryStore store = HistoryStore.open(HistoryStore.defaultLocation(database))) {
             runs = store.runs(modelName, dataset);
         }
-        JFreeChart chart = TrendChart.build(runs, metric, x);
+        String shown = HistoryMetric.forChart(runs, metric);
+        JFreeChart chart = TrendChart.build(runs, shown, x);
         TrendChart.writePng(chart, out, width, height);
         if (svg != null) TrendChart.writeSvg(chart, svg, width, height);
-        System.out.println("wrote " + out + (svg != null ? " and " + svg : "") + " (" + runs.size() + " runs)");
+        long charted = HistoryMetric.countWith(runs, shown);
+        System.out.println("wrote " + out + (svg != null ? " and " + svg : "") + ": " + shown + " of " + runs(charted)
+                + (charted < runs.size() ? "; " + runs(runs.size() - charted) + " without " + shown
+                + " left out (see --metric, --dataset)" : ""));
         return 0;
+    }
+
+    private static String runs(long n) {
+        return n + (n == 1 ? " run" : " runs");
     }
 }
