@@ -11,8 +11,11 @@ import java.lang.foreign.ValueLayout;
  * busy in native code for a while anyway, so the warm-up costs no wall-clock time.
  */
 public final class KernelWarmup {
-    private static final int ROW = 4096;
-    private static final int CALLS = 12_000;
+    // Enough calls for C2 (tiered compilation's level 4 wants ~5,000 invocations) on rows short
+    // enough that the calls before it, interpreted or in C1, where every Vector API operation
+    // allocates, take a few tens of milliseconds of the other core rather than most of a second.
+    private static final int ROW = 512;
+    private static final int CALLS = 8_000;
     private static volatile Thread started;
 
     private KernelWarmup() {}
