@@ -5,8 +5,10 @@ import dev.lmscore.engine.choice.BuiltinTaskLoader;
 import dev.lmscore.engine.choice.ChoiceOptions;
 import dev.lmscore.engine.choice.ChoiceRun;
 import dev.lmscore.engine.choice.ChoiceScorer;
+import dev.lmscore.engine.choice.ChoiceSelection;
 import dev.lmscore.engine.choice.ChoiceSummary;
 import dev.lmscore.engine.choice.ChoiceTask;
+import dev.lmscore.engine.choice.ItemResult;
 import dev.lmscore.engine.choice.LoadOptions;
 import dev.lmscore.engine.choice.Tokenization;
 import dev.lmscore.engine.history.Metric;
@@ -14,6 +16,7 @@ import dev.lmscore.engine.history.RunRecorder;
 import dev.lmscore.engine.llama.Model;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,11 +79,14 @@ final class ChoiceCommand implements Callable<Integer> {
 
     @Mixin RuntimeMixin runtime;
 
+    @Mixin RunControlMixin control;
+
     @Mixin HistoryMixin history;
 
     @Override
     public Integer call() {
         runtime.validate();
+        control.validate();
         if (limit < 0) throw LmscoreException.usage("--limit must be 0 or more, got " + limit);
         if (contextSize < 2) throw LmscoreException.usage("--ctx-size must be at least 2, got " + contextSize);
         if (parallel < 1 || parallel > ChoiceOptions.MAX_SEQUENCES) {
@@ -98,40 +104,72 @@ final class ChoiceCommand implements Callable<Integer> {
             System.err.println("lmscore: skipped " + task.loadReport().skipped() + " bad item(s) of " + file
                     + "; first: " + task.loadReport().firstMessages().getFirst());
         }
-        try (ItemsWriter items = ItemsWriter.open(itemsFile, task.kind()); Model loaded = model.load()) {
+        boolean reportJson = runtime.json || control.output != null;
+        Map<String, Object> identity = reportJson || control.checkpoint != null
+                ? RunIdentity.of("choice", model.model, dataFiles(), numericSettings(options, task)) : null;
+        Signals.stopGracefullyOnInterrupt();
+        ChoiceRun run;
+        try (Model loaded = model.load();
+             Checkpoint checkpoint = control.openCheckpoint(identity);
+             ItemsWriter items = ItemsWriter.open(itemsFile, task.kind())) {
+            List<ItemResult> recovered = ChoiceCheckpoint.recovered(checkpoint, task);
+            recovered.forEach(items::write); // a resumed run's items file starts with what the checkpoint holds
+            ChoiceSelection selection = new ChoiceSelection(control.shard.index(), control.shard.count(), recovered,
+                    result -> {
+                        if (checkpoint != null) ChoiceCheckpoint.append(checkpoint, result);
+                        items.write(result);
+                    });
             ProgressReporter progress = new ProgressReporter(task.name(), "items", runtime.quiet);
-            ChoiceRun run;
             try {
-                run = ChoiceScorer.run(loaded, task, options, items::write, progress);
+                run = ChoiceScorer.run(loaded, task, options, selection, progress);
             } finally {
                 progress.finish();
             }
             ChoiceSummary summary = ChoiceSummary.of(task.kind(), run.results());
-            if (history.record) {
+            // a shard's or a stopped run's accuracy is not the task's: only whole runs go into the history
+            if (history.record && !run.interrupted() && control.shard.isWhole()) {
                 Map<String, Metric> metrics = new LinkedHashMap<>();
                 summary.metrics().forEach((name, e) -> metrics.put(name, new Metric(e.value(), e.stderr())));
                 metrics.put("items", Metric.of(summary.n()));
                 RunRecorder.record(history.location(), "choice:" + task.name(), model.model, file,
                         Json.write(settings(options)), metrics);
             }
-            if (runtime.json) {
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("command", "choice");
-                report.put("model", ModelReport.describe(loaded));
-                report.put("settings", settings(options));
-                report.put("task", ChoiceReport.task(task, file, run));
-                report.put("n", summary.n());
-                report.put("metrics", ChoiceReport.metrics(summary));
-                report.put("metrics_with_intervals", ChoiceReport.intervals(task, run));
-                report.put("decode", ChoiceReport.decode(run));
-                report.put("timings", ChoiceReport.timings(run));
-                System.out.println(Json.write(report));
-            } else {
+            if (reportJson) {
+                Map<String, Object> report = ReportOutput.header("choice", ModelReport.describe(loaded),
+                        settings(options), identity, control);
+                report.put("interrupted", run.interrupted());
+                report.putAll(ChoiceReport.results(task, task.items().size(), file, run));
+                ReportOutput.emit(report, runtime.json, control, System.out);
+            }
+            if (!runtime.json) {
                 System.out.print(ChoiceReport.toText(task, file, run, summary));
             }
             System.out.flush();
         }
+        if (run.interrupted()) {
+            return control.interrupted("items");
+        }
         return 0;
+    }
+
+    /** The files whose contents decide the items: the task's, and the few-shot examples' if given apart. */
+    private List<Path> dataFiles() {
+        return fewshotFile == null ? List.of(file) : List.of(file, fewshotFile);
+    }
+
+    /**
+     * The settings that change a number (the run's identity): the report's settings without the
+     * threads (shards may run on machines of any size), with what decides the items and the backend.
+     */
+    private Map<String, Object> numericSettings(ChoiceOptions o, ChoiceTask task) {
+        Map<String, Object> s = settings(o);
+        s.remove("threads");
+        s.put("task", task.name());
+        s.put("num_fewshot", numFewshot);
+        s.put("seed", seed);
+        s.put("skip_bad_lines", skipBadLines);
+        s.put("backend", dev.lmscore.bindings.LlamaLibrary.requestedBackend());
+        return s;
     }
 
     private Map<String, Object> settings(ChoiceOptions o) {

@@ -18,14 +18,40 @@ import java.util.Map;
 final class ChoiceReport {
     private ChoiceReport() {}
 
-    static Map<String, Object> task(ChoiceTask task, Path file, ChoiceRun run) {
+    /**
+     * The scoring part of a choice report, from the task, metrics and decode figures to the per-item
+     * records that {@code lmscore merge} recomputes the metrics from. Written alike for a run, a
+     * shard, a partial run and a merge of shards.
+     *
+     * @param taskItems the task's items before any were skipped or sharded out
+     */
+    static Map<String, Object> results(ChoiceTask task, int taskItems, Path file, ChoiceRun run) {
+        ChoiceSummary summary = ChoiceSummary.of(task.kind(), run.results());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", task(task, taskItems, file, run));
+        m.put("n", summary.n());
+        m.put("metrics", metrics(summary));
+        // nothing to score when a run is stopped before its first group
+        m.put("metrics_with_intervals", run.results().isEmpty() ? null : intervals(task, run.results()));
+        m.put("decode", decode(run));
+        m.put("timings", timings(run));
+        m.put("item_scores", run.results().stream().map(ChoiceItemRecord::withItem).toList());
+        return m;
+    }
+
+    static Map<String, Object> task(ChoiceTask task, int taskItems, Path file, ChoiceRun run) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", task.name());
         m.put("kind", task.kind().name().toLowerCase());
         m.put("file", file.toString());
-        m.put("items", task.items().size());
+        m.put("format", task.format());
+        m.put("target_delimiter", task.targetDelimiter());
+        m.put("items", taskItems);
+        m.put("planned", run.plannedItems());
         m.put("scored", run.results().size());
+        m.put("recovered", run.recoveredItems());
         m.put("skipped", run.skipped().size());
+        m.put("skipped_ids", run.skipped());
         return m;
     }
 
@@ -65,6 +91,9 @@ final class ChoiceReport {
                 task.kind().name().toLowerCase().replace('_', ' ')));
         summary.metrics().forEach((name, e) -> s.append(String.format("  %-12s = %.4f +/- %.4f %%%n", name,
                 100 * e.value(), 100 * e.stderr())));
+        if (run.interrupted()) {
+            s.append(String.format("  interrupted: %d of %d items scored%n", run.results().size(), run.plannedItems()));
+        }
         if (!run.skipped().isEmpty()) {
             s.append(String.format("  skipped %d items that do not fit the context%n", run.skipped().size()));
         }
@@ -79,9 +108,9 @@ final class ChoiceReport {
      * lm-evaluation-harness style metrics with 95% Wilson intervals, and per-group (e.g. MMLU
      * subject) values with their micro and macro averages.
      */
-    static Map<String, Object> intervals(ChoiceTask task, ChoiceRun run) {
+    static Map<String, Object> intervals(ChoiceTask task, List<ItemResult> results) {
         List<List<ChoiceResult>> perItem = new ArrayList<>();
-        for (ItemResult r : run.results()) {
+        for (ItemResult r : results) {
             List<ChoiceResult> choices = new ArrayList<>();
             for (int i = 0; i < r.choices(); i++) {
                 choices.add(new ChoiceResult(r.logLikelihoods()[i], r.tokenCounts()[i], r.greedy()[i]));
@@ -89,7 +118,7 @@ final class ChoiceReport {
             perItem.add(choices);
         }
         List<ChoiceItem> items = new ArrayList<>();
-        for (ItemResult r : run.results()) {
+        for (ItemResult r : results) {
             items.add(r.item());
         }
         ChoiceTask scored = new ChoiceTask(task.name(), task.kind(), items, task.format(), task.targetDelimiter(),
