@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * A run's checkpoint: a JSONL file whose first line is a header with the {@link RunIdentity} and
- * each further line one completed unit of work (a perplexity window group; a choice item later).
+ * each further line one completed unit of work (a perplexity window group, a choice item).
  * Every record is written whole, flushed and fsynced before the run goes on, so a kill -9 loses at
  * most the unit in flight; a last line cut off mid-write is ignored on resume and overwritten.
  * The unit records themselves are opaque here: each command encodes and decodes its own.

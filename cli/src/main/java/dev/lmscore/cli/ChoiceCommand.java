@@ -2,12 +2,13 @@ package dev.lmscore.cli;
 
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.choice.BuiltinTaskLoader;
-import dev.lmscore.engine.choice.ChoiceMetrics;
 import dev.lmscore.engine.choice.ChoiceOptions;
 import dev.lmscore.engine.choice.ChoiceRun;
 import dev.lmscore.engine.choice.ChoiceScorer;
 import dev.lmscore.engine.choice.ChoiceScores;
+import dev.lmscore.engine.choice.ChoiceSelection;
 import dev.lmscore.engine.choice.ChoiceTask;
+import dev.lmscore.engine.choice.ItemResult;
 import dev.lmscore.engine.choice.LoadOptions;
 import dev.lmscore.engine.choice.ScoringKind;
 import dev.lmscore.engine.choice.Tokenization;
@@ -15,6 +16,7 @@ import dev.lmscore.engine.history.RunRecorder;
 import dev.lmscore.engine.llama.Model;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,11 +84,14 @@ final class ChoiceCommand implements Callable<Integer> {
 
     @Mixin RuntimeMixin runtime;
 
+    @Mixin RunControlMixin control;
+
     @Mixin HistoryMixin history;
 
     @Override
     public Integer call() {
         runtime.validate();
+        control.validate();
         if (limit < 0) throw LmscoreException.usage("--limit must be 0 or more, got " + limit);
         if (contextSize < 2) throw LmscoreException.usage("--ctx-size must be at least 2, got " + contextSize);
         if (parallel < 1 || parallel > ChoiceOptions.MAX_SEQUENCES) {
@@ -108,46 +113,85 @@ final class ChoiceCommand implements Callable<Integer> {
             throw LmscoreException.usage("--mutual-info needs a multiple-choice task; " + task.name() + " is scored as "
                     + task.kind().name().toLowerCase().replace('_', ' '));
         }
+        if (mutualInfo && !control.shard.isWhole()) {
+            throw LmscoreException.usage("--mutual-info cannot be sharded yet: run it whole (--checkpoint/--resume work)");
+        }
         if (itemsFile != null) OutputFile.checkWritable(itemsFile);
-        try (Model loaded = model.load()) {
-            // The unconditional run goes first so that each item's line in --items can carry its MI score.
-            ChoiceRun unconditional = mutualInfo ? score(loaded, task.unconditional(), options, null) : null;
-            ChoiceRun run;
-            try (ItemsWriter items = ItemsWriter.open(itemsFile, task, unconditional)) {
-                run = score(loaded, task, options, items);
+        boolean reportJson = runtime.json || control.output != null;
+        Map<String, Object> identity = reportJson || control.checkpoint != null
+                ? RunIdentity.of("choice", model.model, dataFiles(), numericSettings(options, task)) : null;
+        Signals.stopGracefullyOnInterrupt();
+        ChoiceRun run;
+        try (Model loaded = model.load();
+             Checkpoint checkpoint = control.openCheckpoint(identity)) {
+            // The unconditional run goes first so that each item's line in --items can carry its MI
+            // score; it is cheap (choices alone) and simply recomputed on --resume.
+            ChoiceRun unconditional = mutualInfo
+                    ? score(loaded, task.unconditional(), options, ChoiceSelection.all(r -> { })) : null;
+            if (unconditional != null && unconditional.interrupted()) {
+                return control.interrupted("items");
             }
-            ChoiceScores scores = ChoiceMetrics.score(task, run, unconditional);
-            if (history.record) {
+            try (ItemsWriter items = ItemsWriter.open(itemsFile, task, unconditional)) {
+                List<ItemResult> recovered = ChoiceCheckpoint.recovered(checkpoint, task);
+                recovered.forEach(items::write); // a resumed run's items file starts with what the checkpoint holds
+                ChoiceSelection selection = new ChoiceSelection(control.shard.index(), control.shard.count(), recovered,
+                        result -> {
+                            if (checkpoint != null) ChoiceCheckpoint.append(checkpoint, result);
+                            items.write(result);
+                        });
+                run = score(loaded, task, options, selection);
+            }
+            ChoiceScores scores = ChoiceReport.scores(task, run, unconditional);
+            // a shard's or a stopped run's accuracy is not the task's: only whole runs go into the history
+            if (history.record && !run.interrupted() && control.shard.isWhole()) {
                 RunRecorder.record(history.location(), "choice:" + task.name(), model.model, file,
                         Json.write(settings(options)), ChoiceReport.history(scores));
             }
-            if (runtime.json) {
-                Map<String, Object> report = new LinkedHashMap<>();
-                report.put("command", "choice");
-                report.put("model", ModelReport.describe(loaded));
-                report.put("settings", settings(options));
-                report.put("task", ChoiceReport.task(task, file, run));
-                report.put("n", scores.items().size());
-                report.put("metrics", ChoiceReport.metrics(scores));
-                if (!scores.groups().isEmpty()) report.put("groups", ChoiceReport.groups(scores));
-                report.put("decode", ChoiceReport.decode(run));
-                report.put("timings", ChoiceReport.timings(run));
-                System.out.println(Json.write(report));
-            } else {
+            if (reportJson) {
+                Map<String, Object> report = ReportOutput.header("choice", ModelReport.describe(loaded),
+                        settings(options), identity, control);
+                report.put("interrupted", run.interrupted());
+                report.putAll(ChoiceReport.results(task, task.items().size(), file, run, unconditional));
+                ReportOutput.emit(report, runtime.json, control, System.out);
+            }
+            if (!runtime.json) {
                 System.out.print(ChoiceReport.toText(task, file, run, scores));
             }
             System.out.flush();
         }
+        if (run.interrupted()) {
+            return control.interrupted("items");
+        }
         return 0;
     }
 
-    private ChoiceRun score(Model loaded, ChoiceTask task, ChoiceOptions options, ItemsWriter items) {
+    private ChoiceRun score(Model loaded, ChoiceTask task, ChoiceOptions options, ChoiceSelection selection) {
         ProgressReporter progress = new ProgressReporter(task.name(), "items", runtime.quiet);
         try {
-            return ChoiceScorer.run(loaded, task, options, items == null ? r -> { } : items::write, progress);
+            return ChoiceScorer.run(loaded, task, options, selection, progress);
         } finally {
             progress.finish();
         }
+    }
+
+    /** The files whose contents decide the items: the task's, and the few-shot examples' if given apart. */
+    private List<Path> dataFiles() {
+        return fewshotFile == null ? List.of(file) : List.of(file, fewshotFile);
+    }
+
+    /**
+     * The settings that change a number (the run's identity): the report's settings without the
+     * threads (shards may run on machines of any size), with what decides the items and the backend.
+     */
+    private Map<String, Object> numericSettings(ChoiceOptions o, ChoiceTask task) {
+        Map<String, Object> s = settings(o);
+        s.remove("threads");
+        s.put("task", task.name());
+        s.put("num_fewshot", numFewshot);
+        s.put("seed", seed);
+        s.put("skip_bad_lines", skipBadLines);
+        s.put("backend", dev.lmscore.bindings.LlamaLibrary.requestedBackend());
+        return s;
     }
 
     private Map<String, Object> settings(ChoiceOptions o) {

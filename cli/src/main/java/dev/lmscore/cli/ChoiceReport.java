@@ -1,5 +1,6 @@
 package dev.lmscore.cli;
 
+import dev.lmscore.engine.choice.ChoiceMetrics;
 import dev.lmscore.engine.choice.ChoiceRun;
 import dev.lmscore.engine.choice.ChoiceScores;
 import dev.lmscore.engine.choice.ChoiceTask;
@@ -8,20 +9,54 @@ import dev.lmscore.engine.choice.MetricValue;
 import dev.lmscore.engine.history.Metric;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders a choice-scoring run for people and for machines; every figure comes from {@link ChoiceScores}. */
 final class ChoiceReport {
     private ChoiceReport() {}
 
-    static Map<String, Object> task(ChoiceTask task, Path file, ChoiceRun run) {
+    /**
+     * The scoring part of a choice report, from the task, metrics and decode figures to the per-item
+     * records that {@code lmscore merge} recomputes the metrics from. Written alike for a run, a
+     * shard, a partial run and a merge of shards.
+     *
+     * @param taskItems     the task's items before any were skipped or sharded out
+     * @param unconditional the run of {@link ChoiceTask#unconditional()} for mutual information, or null
+     */
+    static Map<String, Object> results(ChoiceTask task, int taskItems, Path file, ChoiceRun run, ChoiceRun unconditional) {
+        ChoiceScores scores = scores(task, run, unconditional);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", task(task, taskItems, file, run));
+        m.put("n", run.results().size());
+        m.put("metrics", scores == null ? Map.of() : metrics(scores)); // none when stopped before the first group
+        if (scores != null && !scores.groups().isEmpty()) {
+            m.put("groups", groups(scores));
+        }
+        m.put("decode", decode(run));
+        m.put("timings", timings(run));
+        m.put("item_scores", run.results().stream().map(ChoiceItemRecord::withItem).toList());
+        return m;
+    }
+
+    /** The run's metrics, or null when it scored nothing (stopped before its first group). */
+    static ChoiceScores scores(ChoiceTask task, ChoiceRun run, ChoiceRun unconditional) {
+        return run.results().isEmpty() ? null : ChoiceMetrics.score(task, run, unconditional);
+    }
+
+    static Map<String, Object> task(ChoiceTask task, int taskItems, Path file, ChoiceRun run) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", task.name());
         m.put("kind", task.kind().name().toLowerCase());
         m.put("file", file.toString());
-        m.put("items", task.items().size());
+        m.put("format", task.format());
+        m.put("target_delimiter", task.targetDelimiter());
+        m.put("items", taskItems);
+        m.put("planned", run.plannedItems());
         m.put("scored", run.results().size());
+        m.put("recovered", run.recoveredItems());
         m.put("skipped", run.skipped().size());
+        m.put("skipped_ids", run.skipped());
         return m;
     }
 
@@ -37,7 +72,7 @@ final class ChoiceReport {
     /** Per group (MMLU subject): each metric within each group, and its micro and macro averages. */
     static Map<String, Object> groups(ChoiceScores scores) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (GroupedMetric g : scores.groups()) {
+        for (GroupedMetric g : scores == null ? List.<GroupedMetric>of() : scores.groups()) {
             Map<String, Object> byGroup = new LinkedHashMap<>();
             g.byGroup().forEach((group, v) -> byGroup.put(group, metric(v)));
             Map<String, Object> one = new LinkedHashMap<>();
@@ -92,21 +127,24 @@ final class ChoiceReport {
      */
     static String toText(ChoiceTask task, Path file, ChoiceRun run, ChoiceScores scores) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("%s (%s): %d items, %s%n", task.name(), file.getFileName(), scores.items().size(),
+        s.append(String.format("%s (%s): %d items, %s%n", task.name(), file.getFileName(), run.results().size(),
                 task.kind().name().toLowerCase().replace('_', ' ')));
-        for (MetricValue v : scores.metrics()) {
+        for (MetricValue v : scores == null ? List.<MetricValue>of() : scores.metrics()) {
             boolean percent = !v.name().contains("perplexity");
             double scale = percent ? 100 : 1;
             s.append(String.format("  %-15s = %.4f +/- %.4f%s  [95%% CI %.4f, %.4f]%n", v.name(), scale * v.value(),
                     scale * v.standardError(), percent ? " %" : "", scale * v.interval95().low(),
                     scale * v.interval95().high()));
         }
-        for (GroupedMetric g : scores.groups()) {
+        for (GroupedMetric g : scores == null ? List.<GroupedMetric>of() : scores.groups()) {
             s.append(String.format("  %-15s   over %d groups: micro %.4f %%, macro %.4f %%%n", g.metric(), g.byGroup().size(),
                     100 * g.micro().value(), 100 * g.macro().value()));
         }
-        if (scores.unscored() > 0) {
+        if (scores != null && scores.unscored() > 0) {
             s.append(String.format("  %d items without an answer were scored but not counted%n", scores.unscored()));
+        }
+        if (run.interrupted()) {
+            s.append(String.format("  interrupted: %d of %d items scored%n", run.results().size(), run.plannedItems()));
         }
         if (!run.skipped().isEmpty()) {
             s.append(String.format("  skipped %d items that do not fit the context%n", run.skipped().size()));

@@ -3,16 +3,21 @@ package dev.lmscore.cli;
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Identifies input files in checkpoints and shard outputs. Data files are hashed whole. Model files
@@ -27,11 +32,50 @@ final class FileFingerprint {
     private FileFingerprint() {}
 
     static Map<String, Object> ofData(Path file) {
-        return describe(file, 0);
+        return Files.isDirectory(file) ? describeFolder(file) : describe(file, 0);
     }
 
     static Map<String, Object> ofModel(Path file) {
+        if (!Files.exists(file)) {
+            throw LmscoreException.badInput("model file not found: " + file);
+        }
         return describe(file, EDGE);
+    }
+
+    /**
+     * A folder of data files (MMLU's CSVs) by the relative path and sha256 of every file below it,
+     * in path order: the same wherever the folder was copied to.
+     */
+    private static Map<String, Object> describeFolder(Path folder) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(f -> relativeName(folder, f)))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new LmscoreException(ExitCode.BAD_INPUT, "cannot read " + folder + ": " + e.getMessage(), e);
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            for (Path f : files) {
+                Map<String, Object> d = describe(f, 0);
+                digest.update((relativeName(folder, f) + "\0" + d.get("sha256") + "\n").getBytes(StandardCharsets.UTF_8));
+                size += (Long) d.get("size");
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", folder.getFileName().toString());
+            m.put("files", files.size());
+            m.put("size", size);
+            m.put("sha256_of_files", HexFormat.of().formatHex(digest.digest()));
+            return m;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String relativeName(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     /** edge 0: hash the whole file; otherwise its first and last {@code edge} bytes. */

@@ -1,7 +1,6 @@
 package dev.lmscore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.llama.Interruption;
 import dev.lmscore.engine.llama.Model;
@@ -86,16 +85,10 @@ final class PerplexityCommand implements Callable<Integer> {
         PrintStream out = System.out;
         List<Map<String, Object>> results = new ArrayList<>();
         try (Model loaded = model.load();
-             Checkpoint checkpoint = control.checkpoint == null ? null
-                     : Checkpoint.open(control.checkpoint, control.checkpointIdentity(identity), control.resume)) {
+             Checkpoint checkpoint = control.openCheckpoint(identity)) {
             List<List<WindowScore>> recovered = PerplexityCheckpoint.recovered(checkpoint, files.size());
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("command", "perplexity");
-            report.put("model", ModelReport.describe(loaded));
-            report.put("settings", settings(options));
-            report.put("identity", identity);
-            report.put("shard", Map.of("index", control.shard.index(), "count", control.shard.count()));
-            report.put("interrupted", false);
+            Map<String, Object> report = ReportOutput.header("perplexity", ModelReport.describe(loaded), settings(options),
+                    identity, control);
             report.put("results", results);
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
@@ -131,9 +124,7 @@ final class PerplexityCommand implements Callable<Integer> {
             }
         }
         if (Interruption.requested()) {
-            System.err.println("lmscore: interrupted; results above cover the chunks scored before the stop"
-                    + (control.checkpoint != null ? "; continue with --resume" : ""));
-            return ExitCode.INTERRUPTED.code;
+            return control.interrupted("chunks");
         }
         return 0;
     }

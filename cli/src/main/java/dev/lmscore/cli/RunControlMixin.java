@@ -1,6 +1,10 @@
 package dev.lmscore.cli;
 
+import dev.lmscore.engine.ExitCode;
+import dev.lmscore.engine.LmscoreException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 final class RunControlMixin {
     @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "Append each completed unit of work (perplexity: window group) to FILE (JSONL, fsynced).")
+            description = "Append each completed unit of work (perplexity: window group; choice: item) to FILE (JSONL, fsynced).")
     Path checkpoint;
 
     @Option(names = "--resume", description = "Continue the run recorded in --checkpoint (a missing file starts afresh).")
@@ -24,19 +28,42 @@ final class RunControlMixin {
     Path output;
 
     /** A checkpoint belongs to one shard of a run: the run's identity plus the shard. */
-    java.util.Map<String, Object> checkpointIdentity(java.util.Map<String, Object> runIdentity) {
-        java.util.Map<String, Object> id = new java.util.LinkedHashMap<>(runIdentity);
+    Map<String, Object> checkpointIdentity(Map<String, Object> runIdentity) {
+        Map<String, Object> id = new LinkedHashMap<>(runIdentity);
         id.put("shard", shard.index() + "/" + shard.count());
         return id;
+    }
+
+    /** The --checkpoint of a run with this identity, opened (see {@link Checkpoint#open}), or null without one. */
+    Checkpoint openCheckpoint(Map<String, Object> runIdentity) {
+        return checkpoint == null ? null : Checkpoint.open(checkpoint, checkpointIdentity(runIdentity), resume);
+    }
+
+    /** The report's "shard" field: which of how many shards this run is. */
+    Map<String, Object> shardReport() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", shard.index());
+        m.put("count", shard.count());
+        return m;
     }
 
     /** Checks option combinations and the output path; call before any work. */
     void validate() {
         if (resume && checkpoint == null) {
-            throw dev.lmscore.engine.LmscoreException.usage("--resume needs --checkpoint FILE");
+            throw LmscoreException.usage("--resume needs --checkpoint FILE");
         }
         if (output != null) {
             OutputFile.checkWritable(output);
         }
+    }
+
+    /**
+     * After a run stopped by Ctrl-C or SIGTERM, whose partial results are out: says so on stderr,
+     * and how to go on; returns the exit code.
+     */
+    int interrupted(String units) {
+        System.err.println("lmscore: interrupted; results above cover the " + units + " scored before the stop"
+                + (checkpoint != null ? "; continue with --resume" : ""));
+        return ExitCode.INTERRUPTED.code;
     }
 }

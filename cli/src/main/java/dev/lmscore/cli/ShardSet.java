@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON reports of the N shards of one run, checked to belong together: same command, model,
@@ -53,6 +55,28 @@ record ShardSet(String command, int count, List<JsonNode> reports) {
         return new ShardSet(first.at("/identity/command").asText(), count, List.of(byIndex));
     }
 
+    /** The start of the merged report: the shards' model, settings and identity, as those of one whole run. */
+    Map<String, Object> mergedHeader() {
+        JsonNode first = reports.get(0);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("command", command);
+        report.put("model", Json.MAPPER.convertValue(first.get("model"), Map.class));
+        report.put("settings", Json.MAPPER.convertValue(first.get("settings"), Map.class));
+        report.put("identity", Json.MAPPER.convertValue(first.get("identity"), Map.class));
+        Map<String, Object> shard = new LinkedHashMap<>();
+        shard.put("index", 0);
+        shard.put("count", 1);
+        report.put("shard", shard);
+        report.put("merged_shards", count);
+        report.put("interrupted", false);
+        return report;
+    }
+
+    /** Each report's part of the run as "shard I/N", for messages. */
+    static String shardName(JsonNode report) {
+        return report.at("/shard/index").asInt() + "/" + report.at("/shard/count").asInt();
+    }
+
     private static JsonNode readReport(Path file) {
         JsonNode report;
         try {
@@ -63,13 +87,15 @@ record ShardSet(String command, int count, List<JsonNode> reports) {
             throw LmscoreException.badInput(file + " is not a JSON report of lmscore (" + Main.oneLine(e.getMessage()).split(" at \\[")[0] + ")");
         }
         if (report == null || !report.isObject() || !report.has("identity") || !report.has("shard")
-                || report.get("identity").isNull() || !report.path("results").isArray() || !report.at("/shard/count").isInt()) {
+                || !report.get("identity").isObject() || !report.at("/identity/command").isTextual()
+                || !report.at("/shard/count").isInt() || !report.at("/shard/index").isInt()) {
             throw LmscoreException.badInput(file + " is not a JSON report of lmscore with a run identity (write shards with --json or --output)");
         }
+        int count = report.at("/shard/count").asInt();
+        int index = report.at("/shard/index").asInt();
+        if (count < 1 || index < 0 || index >= count) {
+            throw LmscoreException.badInput(file + " names an impossible shard " + index + "/" + count);
+        }
         return report;
-    }
-
-    private static String shardName(JsonNode report) {
-        return report.at("/shard/index").asInt() + "/" + report.at("/shard/count").asInt();
     }
 }

@@ -2,12 +2,19 @@ package dev.lmscore.engine.choice;
 
 import dev.lmscore.engine.LmscoreException;
 import dev.lmscore.engine.Progress;
+import dev.lmscore.engine.ShardGroups;
 import dev.lmscore.engine.kernel.KernelPool;
 import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.EvalContext;
+import dev.lmscore.engine.llama.InterruptedRunException;
 import dev.lmscore.engine.llama.Model;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -18,10 +25,28 @@ public final class ChoiceScorer {
     private ChoiceScorer() {}
 
     /**
+     * Scores every item of the task.
+     *
      * @param sink     told each item's result as soon as its group is decoded, in task order
      * @param progress told items done after each group
      */
     public static ChoiceRun run(Model model, ChoiceTask task, ChoiceOptions options, Consumer<ItemResult> sink,
+                                Progress progress) {
+        return run(model, task, options, ChoiceSelection.all(sink), progress);
+    }
+
+    /**
+     * Scores the items of one shard of the task that are not done yet, and stops early (without
+     * error) when the user interrupts the run: the result then holds fewer items than planned.
+     *
+     * <p>Decode groups are planned over the whole task, whatever is sharded or already done, and
+     * the context is sized for the whole plan. At llama.cpp's default precision a choice's
+     * log-likelihood depends on the batch it was decoded in (the attention kernel changes with the
+     * batch shape), so only decoding every item in exactly the group of an uninterrupted run makes
+     * resumed and merged runs give identical numbers. A group with any item not done is decoded
+     * whole; its items already done keep their recorded results and are not reported again.
+     */
+    public static ChoiceRun run(Model model, ChoiceTask task, ChoiceOptions options, ChoiceSelection selection,
                                 Progress progress) {
         checkOptions(options);
         if (task.items().isEmpty()) {
@@ -50,46 +75,88 @@ public final class ChoiceScorer {
         List<List<TokenizedItem>> groups = GroupPacker.pack(items, options.groupTokens(), options.maxSequences());
         int sequences = 1;
         int maxChoices = 1;
-        long pairTokens = 0;
         for (List<TokenizedItem> group : groups) {
             int s = 0;
             for (TokenizedItem item : group) {
                 s += item.choices();
                 maxChoices = Math.max(maxChoices, item.choices());
-                pairTokens += item.pairTokens();
             }
             sequences = Math.max(sequences, s);
         }
-        // One KV cache fill per group: unified, because a shared prefix's cells belong to several
-        // sequences. A unified cache takes any sequence id below 256 whatever n_seq_max says, and
-        // llama.cpp asserts (aborting the process) if n_seq_max exceeds the batch's output rows.
-        int batchSize = Math.min(options.batchSize(), options.contextSize());
-        ContextOptions contextOptions = new ContextOptions(options.contextSize(), batchSize, options.ubatchSize(),
-                Math.min(sequences, batchSize), options.threads(), options.flashAttention(), options.cacheType(), true);
-
-        List<ItemResult> results = new ArrayList<>(items.size());
-        long decoded = 0;
-        long decodes;
-        try (EvalContext context = EvalContext.create(model, contextOptions);
-             KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
-             GroupDecoder decoder = new GroupDecoder(context, pool, maxChoices)) {
-            GroupLayout layout = new GroupLayout();
-            for (List<TokenizedItem> group : groups) {
-                layout.build(group);
-                decoder.decode(layout);
-                decoded += layout.entries;
-                for (int g = 0; g < group.size(); g++) {
-                    ItemResult result = layout.result(g);
-                    results.add(result);
-                    sink.accept(result);
-                }
-                progress.update(results.size(), items.size(), decoded);
+        List<Integer> shardGroups = ShardGroups.of(groups.size(), selection.shardIndex(), selection.shards());
+        Map<Integer, ItemResult> done = recordedResults(task, selection.alreadyDone(), groups, shardGroups);
+        List<Integer> toDecode = new ArrayList<>();
+        int planned = 0;
+        for (int g : shardGroups) {
+            planned += groups.get(g).size();
+            if (!groups.get(g).stream().allMatch(item -> done.containsKey(item.index()))) {
+                toDecode.add(g);
             }
-            decodes = decoder.decodes();
+        }
+
+        TreeMap<Integer, ItemResult> results = new TreeMap<>(done);
+        long decoded = 0;
+        long pairTokens = 0;
+        int decodedGroups = 0;
+        long decodes = 0;
+        if (!toDecode.isEmpty()) {
+            // One KV cache fill per group: unified, because a shared prefix's cells belong to several
+            // sequences. A unified cache takes any sequence id below 256 whatever n_seq_max says, and
+            // llama.cpp asserts (aborting the process) if n_seq_max exceeds the batch's output rows.
+            int batchSize = Math.min(options.batchSize(), options.contextSize());
+            ContextOptions contextOptions = new ContextOptions(options.contextSize(), batchSize, options.ubatchSize(),
+                    Math.min(sequences, batchSize), options.threads(), options.flashAttention(), options.cacheType(), true);
+            try (EvalContext context = EvalContext.create(model, contextOptions);
+                 KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
+                 GroupDecoder decoder = new GroupDecoder(context, pool, maxChoices)) {
+                GroupLayout layout = new GroupLayout();
+                for (int g : toDecode) {
+                    List<TokenizedItem> group = groups.get(g);
+                    layout.build(group);
+                    try {
+                        decoder.decode(layout);
+                    } catch (InterruptedRunException e) {
+                        break; // the group cut short is dropped whole; a resumed run decodes it again
+                    }
+                    decoded += layout.entries;
+                    decodedGroups++;
+                    for (int k = 0; k < group.size(); k++) {
+                        TokenizedItem item = group.get(k);
+                        pairTokens += item.pairTokens();
+                        if (!done.containsKey(item.index())) {
+                            ItemResult result = layout.result(k);
+                            results.put(item.index(), result);
+                            selection.onItemScored().accept(result);
+                        }
+                    }
+                    progress.update(results.size(), planned, decoded);
+                }
+                decodes = decoder.decodes();
+            }
         }
         long t2 = System.nanoTime();
-        return new ChoiceRun(options, List.copyOf(results), List.copyOf(skipped), decoded, pairTokens, groups.size(),
-                decodes, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return new ChoiceRun(options, List.copyOf(results.values()), List.copyOf(skipped), decoded, pairTokens,
+                decodedGroups, decodes, (t1 - t0) / 1e6, (t2 - t1) / 1e6, planned, done.size());
+    }
+
+    /** The recovered results by item index, each checked to be one this shard scores. */
+    private static Map<Integer, ItemResult> recordedResults(ChoiceTask task, List<ItemResult> recovered,
+                                                            List<List<TokenizedItem>> groups, List<Integer> shardGroups) {
+        Set<Integer> planned = new HashSet<>();
+        for (int g : shardGroups) {
+            for (TokenizedItem item : groups.get(g)) {
+                planned.add(item.index());
+            }
+        }
+        Map<Integer, ItemResult> done = new HashMap<>();
+        for (ItemResult r : recovered) {
+            if (!planned.contains(r.index())) {
+                throw LmscoreException.badInput(task.name() + ": the checkpoint holds item " + r.item().id()
+                        + ", which this run does not score");
+            }
+            done.putIfAbsent(r.index(), r);
+        }
+        return done;
     }
 
     /** Null when the item can be scored with these settings, else why not, naming the item. */

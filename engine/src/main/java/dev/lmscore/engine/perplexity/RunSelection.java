@@ -1,5 +1,6 @@
 package dev.lmscore.engine.perplexity;
 
+import dev.lmscore.engine.ShardGroups;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,8 +21,6 @@ public record RunSelection(int shardIndex, int shards, List<WindowScore> already
     }
 
     public RunSelection {
-        if (shards < 1 || shardIndex < 0 || shardIndex >= shards) {
-            throw new IllegalArgumentException("shard " + shardIndex + "/" + shards);
-        }
+        ShardGroups.check(shardIndex, shards);
     }
 }

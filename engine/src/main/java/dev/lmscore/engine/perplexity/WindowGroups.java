@@ -1,5 +1,6 @@
 package dev.lmscore.engine.perplexity;
 
+import dev.lmscore.engine.ShardGroups;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -26,11 +27,7 @@ public record WindowGroups(int windows, int sequences) {
 
     /** Groups of shard {@code index} of {@code shards}: every shards-th group, starting at index. */
     public List<Integer> shard(int index, int shards) {
-        List<Integer> result = new ArrayList<>();
-        for (int g = index; g < count(); g += shards) {
-            result.add(g);
-        }
-        return result;
+        return ShardGroups.of(count(), index, shards);
     }
 
     /** The given groups minus those whose windows are all done. */
