@@ -74,6 +74,14 @@ class BinaryIT {
         JsonNode result = Json.MAPPER.readTree(ppl.out()).get("results").get(0);
         assertEquals(4, result.get("chunks").asInt());
         assertTrue(result.get("ppl").asDouble() > 1);
+
+        Result choice = run(lmscore("choice", "-m", CliRun.model(), "--task", "arc_easy", "-f",
+                ChoiceCommandTest.mc("arc_easy"), "--limit", "10", "-t", "2", "-q", "--json"));
+        assertEquals(0, choice.exitCode(), choice.err());
+        JsonNode report = Json.MAPPER.readTree(choice.out());
+        assertEquals(10, report.get("n").asInt());
+        double acc = report.at("/metrics/acc/value").asDouble();
+        assertTrue(acc >= 0 && acc <= 1, choice.out());
     }
 
     static final String[] LONG_RUN = {"perplexity", "-m", CliRun.model(), "-f", CliRun.wiki(), "-c", "128", "-b", "256",
