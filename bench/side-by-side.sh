@@ -4,15 +4,17 @@
 # the same result before it reports speed: median wall-clock throughput of each, the median of the
 # per-round ratios, and peak resident memory (GNU time's max RSS).
 #
-#   bench/side-by-side.sh -m MODEL -f FILE [-c CTX] [-t THREADS] [-b BATCH] [--chunks N] [--rounds N]
+#   bench/side-by-side.sh -m MODEL -f FILE [-c CTX] [-t THREADS] [-b BATCH] [-ub UBATCH] [--chunks N] [--rounds N]
 #   bench/side-by-side.sh -m MODEL --hellaswag FILE [--tasks N] [-c CTX] ...
 #
+# Each tool runs with its own default physical batch (lmscore's perplexity: the whole batch;
+# llama-perplexity: 512) unless -ub gives both the same one.
 # Throughput counts the whole process (load, tokenize, score) for both tools, so lmscore pays its
 # JVM start-up. Prints a Markdown table for bench/RESULTS.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/scripts/jdk.sh"
-model= file= hellaswag= ctx=512 threads=$(nproc) batch=2048 chunks=0 rounds=3 tasks=400 extra=()
+model= file= hellaswag= ctx=512 threads=$(nproc) batch=2048 ubatch= chunks=0 rounds=3 tasks=400 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -m) model=$2; shift 2 ;;
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
     -c) ctx=$2; shift 2 ;;
     -t) threads=$2; shift 2 ;;
     -b) batch=$2; shift 2 ;;
+    -ub) ubatch=$2; shift 2 ;;
     --chunks) chunks=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --exact) extra=(-fa off -ctk f32 -ctv f32); shift ;;
@@ -39,19 +42,21 @@ java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules=jdk
 "${java[@]}" --version >/dev/null 2>&1 || true
 export LMSCORE_LLAMA_DIR="$install"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+same_ubatch=()
+[ -n "$ubatch" ] && same_ubatch=(-ub "$ubatch")
 
 if [ -n "$hellaswag" ]; then
   unit="tasks/s"
-  a_cmd=("$install/bin/llama-perplexity" -m "$model" -f "$hellaswag" --hellaswag --hellaswag-tasks "$tasks" -c "$ctx" -b "$batch" -t "$threads" "${extra[@]}")
-  b_cmd=("${java[@]}" choice -m "$model" --task hellaswag-llamacpp -f "$hellaswag" --limit "$tasks" -c "$ctx" -b "$batch" -t "$threads" -q)
+  a_cmd=("$install/bin/llama-perplexity" -m "$model" -f "$hellaswag" --hellaswag --hellaswag-tasks "$tasks" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" "${extra[@]}")
+  b_cmd=("${java[@]}" choice -m "$model" --task hellaswag-llamacpp -f "$hellaswag" --limit "$tasks" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
   a_result() { grep -E "^$tasks\s" "$1" | tail -1 | awk '{print $2}'; }
   b_result() { grep -oE 'acc_per_token[^0-9]*[0-9.]+' "$1" | grep -oE '[0-9.]+$' | head -1; }
   a_units() { echo "$tasks"; }
   b_units() { echo "$tasks"; }
 else
   unit="tokens/s"
-  a_cmd=("$install/bin/llama-perplexity" -m "$model" -f "$file" -c "$ctx" -b "$batch" -t "$threads" "${extra[@]}")
-  b_cmd=("${java[@]}" perplexity -m "$model" -f "$file" -c "$ctx" -b "$batch" -t "$threads" -q)
+  a_cmd=("$install/bin/llama-perplexity" -m "$model" -f "$file" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" "${extra[@]}")
+  b_cmd=("${java[@]}" perplexity -m "$model" -f "$file" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
   [ "$chunks" -gt 0 ] && { a_cmd+=(--chunks "$chunks"); b_cmd+=(--chunks "$chunks"); }
   [ ${#extra[@]} -gt 0 ] && b_cmd+=(--exact)
   a_result() { grep -oE 'Final estimate: PPL = [0-9.]+' "$1" | grep -oE '[0-9.]+$'; }
@@ -87,5 +92,5 @@ echo
 echo "| model | data | settings | result (both) | llama-perplexity $unit | lmscore $unit | ratio (median of $rounds) | peak RSS llama-perplexity | peak RSS lmscore |"
 echo "|---|---|---|---|---|---|---|---|---|"
 printf '| %s | %s | -c %s -b %s -t %s %s | %s | %.1f | %.1f | %.3f | %d MB | %d MB |\n' "$(basename "$model")" \
-  "$(basename "${file:-$hellaswag}")" "$ctx" "$batch" "$threads" "${extra[*]:-}" "$ra" "$ma" "$mb" "$mr" \
+  "$(basename "${file:-$hellaswag}")" "$ctx" "$batch" "$threads" "${same_ubatch[*]:-} ${extra[*]:-}" "$ra" "$ma" "$mb" "$mr" \
   $(( $(rss llama) / 1024 )) $(( $(rss lmscore) / 1024 ))

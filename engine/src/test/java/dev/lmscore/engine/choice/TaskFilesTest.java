@@ -63,8 +63,8 @@ class TaskFilesTest {
             assertEquals(ExitCode.BAD_INPUT, e.exitCode());
             assertTrue(e.getMessage().contains(bad[1]) && !e.getMessage().contains("\n"), e.getMessage());
         }
-        assertTrue(failure("hellaswag-llamacpp", "ctx\n1\na\nb\nc\n").getMessage().contains("5 lines, not a multiple of 6"));
-        assertTrue(failure("hellaswag-llamacpp", "ctx\nx\na\nb\nc\nd\n").getMessage().contains("task.txt:2: the gold ending"));
+        assertTrue(failure("hellaswag-llamacpp", "ctx\n1\na\nb\nc\n").getMessage().contains("5 lines is not a multiple of 6"));
+        assertTrue(failure("hellaswag-llamacpp", "ctx\nx\na\nb\nc\nd\n").getMessage().contains("task.txt:2: gold index line should hold 0-3"));
         LmscoreException missing = assertThrows(LmscoreException.class,
                 () -> loader.load("jsonl", tmp.resolve("nope.jsonl"), 0));
         assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
