@@ -58,6 +58,20 @@ public final class TestData {
         return new String(out, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Runs llama-perplexity until its output holds {@code lastLine}, at most three times.
+     * llama-perplexity 0.5.0 logs through an asynchronous worker that it never flushes at exit, so
+     * when that thread gets no core in the process's last moments its final lines are lost: the
+     * run was fine, its printout is cut.
+     */
+    public static String runLlamaPerplexityUntil(String lastLine, String... args) throws IOException, InterruptedException {
+        String out = "";
+        for (int attempt = 0; attempt < 3 && !out.contains(lastLine); attempt++) {
+            out = runLlamaPerplexity(args);
+        }
+        return out;
+    }
+
     /** PPL and its error from llama-perplexity's "Final estimate: PPL = X +/- Y" line. */
     public static double[] finalEstimate(String output) {
         Matcher m = Pattern.compile("Final estimate: PPL = ([0-9.]+) \\+/- ([0-9.]+)").matcher(output);

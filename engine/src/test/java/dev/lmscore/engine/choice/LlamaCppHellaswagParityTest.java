@@ -24,7 +24,7 @@ class LlamaCppHellaswagParityTest {
     @Test
     void sameDecisionPerTaskAsLlamaPerplexityOnTheFirst400() throws Exception {
         Path file = TestData.data("eval/hellaswag/hellaswag_val_full.txt");
-        String reference = TestData.runLlamaPerplexity("-m", TestData.stories260k().toString(), "-f", file.toString(),
+        String reference = TestData.runLlamaPerplexityUntil("\n" + TASKS + "\t", "-m", TestData.stories260k().toString(), "-f", file.toString(),
                 "--hellaswag", "--hellaswag-tasks", String.valueOf(TASKS), "-c", "2048", "-t", "2");
         List<Boolean> expected = correctPerTask(reference);
         assertEquals(TASKS, expected.size(), reference);

@@ -20,7 +20,7 @@ class LlamaPerplexityParityTest {
     @Test
     void wholeWikitextTestSetAtContext128() throws Exception {
         String threads = "2";
-        String reference = TestData.runLlamaPerplexity("-m", TestData.stories260k().toString(),
+        String reference = TestData.runLlamaPerplexityUntil("Final estimate", "-m", TestData.stories260k().toString(),
                 "-f", TestData.wikiTest().toString(), "-c", "128", "-t", threads);
         double[] expected = TestData.finalEstimate(reference);
 
@@ -36,7 +36,7 @@ class LlamaPerplexityParityTest {
 
     @Test
     void exactSettingsMatchOnAPrefix() throws Exception {
-        String reference = TestData.runLlamaPerplexity("-m", TestData.stories260k().toString(),
+        String reference = TestData.runLlamaPerplexityUntil("Final estimate", "-m", TestData.stories260k().toString(),
                 "-f", TestData.wikiTest().toString(), "-c", "256", "-b", "1024", "--chunks", "60",
                 "-fa", "off", "-ctk", "f32", "-ctv", "f32", "-t", "2");
         double[] expected = TestData.finalEstimate(reference);
