@@ -98,7 +98,7 @@ final class ChoiceCommand implements Callable<Integer> {
             throw LmscoreException.usage("--parallel must be between 1 and " + ChoiceOptions.MAX_SEQUENCES + ", got " + parallel);
         }
         if (numFewshot < 0) throw LmscoreException.usage("--num-fewshot must be 0 or more, got " + numFewshot);
-        ChoiceOptions options = new ChoiceOptions(contextSize, runtime.batchSize, runtime.ubatchSize(512), parallel,
+        ChoiceOptions options = new ChoiceOptions(contextSize, runtime.batchSize, runtime.ubatchSize, parallel,
                 runtime.threads, runtime.effectiveFlashAttention(), runtime.effectiveCacheType(), !noBos,
                 Tokenization.forTask(taskName == null ? "" : taskName), skipLong);
 

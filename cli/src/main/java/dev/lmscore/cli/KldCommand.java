@@ -67,7 +67,7 @@ final class KldCommand implements Callable<Integer> {
             throw LmscoreException.usage("-f/--file is required with " + (base.model != null ? "--base" : "--save-base"));
         }
         PerplexityOptions options = new PerplexityOptions(PerplexityOptions.Mode.CHUNKED, contextSize, runtime.batchSize,
-                runtime.ubatchSize(runtime.batchSize), runtime.threads, maxChunks, 0, runtime.effectiveFlashAttention(),
+                runtime.ubatchSize, runtime.threads, maxChunks, 0, runtime.effectiveFlashAttention(),
                 runtime.effectiveCacheType(), false);
         String content = text == null ? null : TextInput.read(text);
         Signals.stopGracefullyOnInterrupt();

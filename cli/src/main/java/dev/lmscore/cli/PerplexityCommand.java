@@ -69,7 +69,7 @@ final class PerplexityCommand implements Callable<Integer> {
         if (stride < 0 || stride > contextSize) {
             throw LmscoreException.usage("--stride must be between 0 and --ctx-size (" + contextSize + "), got " + stride);
         }
-        PerplexityOptions options = new PerplexityOptions(mode, contextSize, runtime.batchSize, runtime.ubatchSize(runtime.batchSize),
+        PerplexityOptions options = new PerplexityOptions(mode, contextSize, runtime.batchSize, runtime.ubatchSize,
                 runtime.threads, maxChunks, stride, runtime.effectiveFlashAttention(), runtime.effectiveCacheType(),
                 pipeline != null ? pipeline : model.gpuLayers != 0);
 
