@@ -4,18 +4,43 @@ import dev.lmscore.bindings.EmbeddedLibraries;
 import dev.lmscore.bindings.LlamaLibrary;
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.LlamaRuntime;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** lmscore's command line: every failure ends as one line on stderr and a documented exit code. */
 @Command(name = "lmscore", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Evaluate local GGUF language models through llama.cpp.",
-        subcommands = {PerplexityCommand.class, ChoiceCommand.class, KldCommand.class, CompareCommand.class,
-                MergeCommand.class, HistoryCommand.class, PlotCommand.class, InfoCommand.class,
-                CommandLine.HelpCommand.class})
+        // subcommands are added in run(): only the one named when a command is named
+        commandListHeading = "%nCommands:%n")
 public final class Main implements Runnable {
+    private static final Set<String> SCORING_COMMANDS = Set.of("perplexity", "choice", "kld");
+    /**
+     * Picocli reflects over every option of every command it is given (~0.1 s for all of them at
+     * start-up), so a run that names its command gets only that one; help, usage errors and unknown
+     * names get them all.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("perplexity", PerplexityCommand::new);
+        m.put("choice", ChoiceCommand::new);
+        m.put("kld", KldCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("merge", MergeCommand::new);
+        m.put("history", HistoryCommand::new);
+        m.put("plot", PlotCommand::new);
+        m.put("info", InfoCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
 
     public static void main(String[] args) {
         try {
@@ -24,12 +49,23 @@ public final class Main implements Runnable {
             System.err.println("lmscore: " + oneLine(e.getMessage()));
             System.exit(ExitCode.NATIVE_LIBRARY.code);
         }
+        if (args.length > 0 && SCORING_COMMANDS.contains(args[0])) {
+            // JIT-compile the log-softmax kernel on another core while the JVM is still mostly
+            // single-threaded (command line, model load), not later beside the tokenizer's threads.
+            KernelWarmup.start();
+        }
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        String named = args.length > 0 && COMMANDS.containsKey(args[0]) && !args[0].equals("help") ? args[0] : null;
+        COMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(Main::handleFailure);
         cli.setParameterExceptionHandler(Main::handleUsageError);

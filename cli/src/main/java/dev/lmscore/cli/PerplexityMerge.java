@@ -63,7 +63,7 @@ final class PerplexityMerge {
         }
         windows.sort(Comparator.comparingInt(WindowScore::window));
         return new PerplexityResult(options, any.get("sequences_per_decode").asInt(), any.get("text_bytes").asLong(),
-                any.get("text_tokens").asInt(), any.get("chunks_total").asInt(), planned, List.copyOf(windows),
+                any.path("text_tokens").isNumber() ? any.get("text_tokens").asInt() : -1, any.get("chunks_total").asInt(), planned, List.copyOf(windows),
                 any.path("text_words").asLong(0), tokenizeMillis, scoreMillis);
     }
 

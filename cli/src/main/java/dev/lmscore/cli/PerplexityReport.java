@@ -19,7 +19,7 @@ final class PerplexityReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file.toString());
         m.put("text_bytes", r.textBytes());
-        m.put("text_tokens", r.textTokens());
+        m.put("text_tokens", r.textTokens() >= 0 ? r.textTokens() : null); // null: only the chunks' part tokenized
         m.put("text_words", r.words());
         m.put("chunks", r.windows().size());
         m.put("chunks_planned", r.plannedWindows());

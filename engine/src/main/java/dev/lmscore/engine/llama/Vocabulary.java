@@ -18,12 +18,15 @@ import java.util.Set;
 public final class Vocabulary {
     /** SentencePiece's visible space. */
     private static final String SPM_SPACE = "\u2581";
+    /** BPE pre-tokenizers (GGUF tokenizer.ggml.pre) whose line-aligned pieces are tested against whole texts. */
+    private static final Set<String> BPE_SPLIT_PRE_TOKENIZERS = Set.of("gpt-2", "starcoder", "deepseek-llm");
 
     private final Model model;
     private final MemorySegment vocab;
     private final int size;
     private volatile int[] pieceBytes;
     private volatile Set<String> unencodableGuard;
+    private volatile LineCut lineCut;
 
     Vocabulary(Model model, MemorySegment vocab) {
         this.model = model;
@@ -75,11 +78,28 @@ public final class Vocabulary {
      * @param parseSpecial treat control-token text such as {@code <s>} as those tokens
      */
     public int[] tokenize(String text, boolean addSpecial, boolean parseSpecial) {
+        guardAgainstAbort(text, 0, text.length());
+        return tokenizeUnguarded(text, addSpecial, parseSpecial);
+    }
+
+    /**
+     * The tokens of a long text, exactly as {@link #tokenize tokenize(text, addSpecial, false)} gives
+     * them, but tokenized in line-aligned pieces on up to {@code threads} threads, and only as far as
+     * needed: with {@code minTokens > 0} tokenizing stops once at least that many are in.
+     */
+    public TextTokens tokenizeText(String text, boolean addSpecial, int minTokens, int threads) {
+        return LineSplitTokenizer.tokenize(this, text, addSpecial, minTokens, threads);
+    }
+
+    int[] tokenizeUnguarded(String text, boolean addSpecial) {
+        return tokenizeUnguarded(text, addSpecial, false);
+    }
+
+    private int[] tokenizeUnguarded(String text, boolean addSpecial, boolean parseSpecial) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         if (utf8.length > Integer.MAX_VALUE - 16) {
             throw LmscoreException.badInput("text of " + utf8.length + " bytes is too large for llama.cpp's tokenizer");
         }
-        guardAgainstAbort(text);
         model.handle(); // fails clearly if the model was closed
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment textSegment = arena.allocate(utf8.length + 1L);
@@ -97,6 +117,45 @@ public final class Vocabulary {
             }
             return tokens.asSlice(0, (long) n * Integer.BYTES).toArray(JAVA_INT);
         }
+    }
+
+    /**
+     * Where a text may be cut into pieces that tokenize to the same tokens (see {@link LineSplitTokenizer}).
+     * SentencePiece merges only into vocabulary entries, so a line break that no entry holds beside
+     * another character is a wall: cut after any. BPE merges only inside pre-tokens; for the
+     * pre-tokenizers checked against whole-text tokenization (GPT-2's and the families sharing its
+     * whitespace rules) a pre-token ends after a line break that is followed by a word, or by one space
+     * and a word. Either way no token that raw text matches before tokenizing (user-defined, control,
+     * unknown) may hold a line break. Anything else is tokenized in one call.
+     */
+    LineCut lineCut() {
+        LineCut cut = lineCut;
+        if (cut == null) {
+            cut = computeLineCut();
+            lineCut = cut;
+        }
+        return cut;
+    }
+
+    private LineCut computeLineCut() {
+        String type = type();
+        boolean spm = type.equals("spm");
+        boolean bpe = type.equals("bpe") && BPE_SPLIT_PRE_TOKENIZERS.contains(model.metadata().get("tokenizer.ggml.pre"));
+        if (!spm && !bpe) {
+            return LineCut.NONE;
+        }
+        int matchedInRawText = Llama.LLAMA_TOKEN_ATTR_USER_DEFINED() | Llama.LLAMA_TOKEN_ATTR_CONTROL()
+                | Llama.LLAMA_TOKEN_ATTR_UNKNOWN();
+        for (int t = 0; t < size; t++) {
+            String text = tokenText(t);
+            if (text.indexOf('\n') < 0) {
+                continue;
+            }
+            if ((Llama.llama_vocab_get_attr(vocab, t) & matchedInRawText) != 0 || (spm && !text.equals("\n"))) {
+                return LineCut.NONE;
+            }
+        }
+        return spm ? LineCut.AFTER_LINE_BREAK : LineCut.BEFORE_WORD_AFTER_LINE_BREAK;
     }
 
     /** The text a token stands for, as llama.cpp renders it (special tokens render as empty). */
@@ -158,13 +217,18 @@ public final class Vocabulary {
      * that are not pieces; when the vocabulary lacks them it throws from C++ and the whole process
      * aborts. Refuse such text here, naming the character, before llama.cpp sees it.
      */
-    private void guardAgainstAbort(String text) {
+    void guardAgainstAbort(String text, int from, int to) {
         Set<String> pieces = unencodableGuard();
         if (pieces.isEmpty()) {
             return;
         }
         int line = 1;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < from; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        for (int i = from; i < to; ) {
             int cp = text.codePointAt(i);
             String symbol = cp == ' ' ? SPM_SPACE : new String(Character.toChars(cp));
             if (!pieces.contains(symbol)) {

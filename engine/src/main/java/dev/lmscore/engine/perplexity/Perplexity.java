@@ -8,6 +8,7 @@ import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.Model;
+import dev.lmscore.engine.llama.TextTokens;
 import dev.lmscore.engine.llama.Vocabulary;
 import dev.lmscore.engine.text.TextInput;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +30,14 @@ public final class Perplexity {
         Vocabulary vocabulary = model.vocabulary();
         checkOptions(model, options);
 
-        KernelWarmup.start(); // compiles the kernel on another core while the tokenizer runs
+        KernelWarmup.start(); // at once if the command line has not started it yet
         long t0 = System.nanoTime();
         boolean chunked = options.mode() == PerplexityOptions.Mode.CHUNKED;
         // CHUNKED tokenizes as llama-perplexity (with BOS if the vocabulary adds it); ROLLING scores
         // the text's own tokens and supplies the BOS prefix itself.
-        int[] tokens = vocabulary.tokenize(text, chunked, false);
+        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+        TextTokens tokenized = vocabulary.tokenizeText(text, chunked, WindowPlan.tokensNeeded(options), threads);
+        int[] tokens = tokenized.tokens();
         long t1 = System.nanoTime();
 
         int n = options.contextSize();
@@ -60,12 +63,12 @@ public final class Perplexity {
         scores.removeIf(s -> rerun.get(s.window()));
 
         if (!toRun.isEmpty()) {
-            KernelWarmup.await();
             ContextOptions contextOptions = new ContextOptions(sequences * n, Math.min(options.batchSize(), sequences * n),
                     options.ubatchSize(), sequences, options.threads(), options.flashAttention(), options.cacheType(), false);
             try (EvalContext context = EvalContext.create(model, contextOptions);
                  KernelPool pool = new KernelPool(contextOptions.effectiveThreads());
                  WindowDecoder decoder = new WindowDecoder(context, sequences)) {
+                KernelWarmup.await();
                 NllCollector collector = new NllCollector(pool, vocabulary, context.batchSize(), windows.size(),
                         groups, finished -> {
                             scores.addAll(finished);
@@ -90,7 +93,7 @@ public final class Perplexity {
         }
         long textBytes = text.getBytes(StandardCharsets.UTF_8).length;
         long words = chunked ? 0 : TextInput.countWords(text);
-        return new PerplexityResult(options, sequences, textBytes, tokens.length, windows.size(), planned,
+        return new PerplexityResult(options, sequences, textBytes, tokenized.wholeText() ? tokens.length : -1, windows.size(), planned,
                 List.copyOf(scores), words, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
  * Totals are sums over {@link #windows()} in window order, so results assembled from checkpoints
  * or shards equal those of one uninterrupted run exactly.
  *
- * @param textTokens     tokens of the whole text
+ * @param textTokens     tokens of the whole text; -1 when a run limited to its first chunks tokenized
+ *                       only as far as they reach
  * @param totalWindows   chunks/windows in the whole run's plan
  * @param plannedWindows chunks/windows this run (or shard) set out to score
  * @param windows        per window scores, in window order

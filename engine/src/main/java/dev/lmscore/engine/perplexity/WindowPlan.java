@@ -9,6 +9,23 @@ public final class WindowPlan {
     private WindowPlan() {}
 
     /**
+     * How many tokens from the start of the text the first {@code maxWindows} windows read, so that
+     * only that much needs tokenizing; 0 when the plan takes the whole text. Chunks need at least two
+     * (llama-perplexity refuses a text of fewer tokens, and the check must see as many).
+     */
+    public static int tokensNeeded(PerplexityOptions options) {
+        int max = options.maxWindows();
+        if (max <= 0) {
+            return 0;
+        }
+        long n = options.contextSize();
+        long tokens = options.mode() == PerplexityOptions.Mode.CHUNKED
+                ? Math.max(2, max) * n
+                : n + (max - 1L) * options.effectiveStride() + 1;
+        return tokens > Integer.MAX_VALUE / 2 ? 0 : (int) tokens;
+    }
+
+    /**
      * llama-perplexity's default: {@code tokens.length / n} non-overlapping chunks of n tokens (the
      * remainder is dropped), BOS overwriting each chunk's first token when the vocabulary adds one,
      * positions n/2 .. n-2 scored.
