@@ -53,6 +53,14 @@ public final class Main implements Runnable {
             // JIT-compile the log-softmax kernel on another core while the JVM is still mostly
             // single-threaded (command line, model load), not later beside the tokenizer's threads.
             KernelWarmup.start();
+            // load llama.cpp's libraries meanwhile too; a failure is reported by the command's own load
+            Thread.ofPlatform().daemon().name("lmscore-native-init").start(() -> {
+                try {
+                    LlamaRuntime.init();
+                } catch (RuntimeException e) {
+                    // the command's model load initialises again and reports it as one line
+                }
+            });
         }
         System.exit(run(args));
     }

@@ -37,12 +37,15 @@ class PerplexityCommandTest {
         JsonNode wiki = report.get("results").get(0);
         assertEquals(20, wiki.get("chunks").asInt());
         assertEquals(20 * 63, wiki.get("scored_tokens").asInt());
+        // WikiText is tokenized only as far as 20 chunks reach; the short code file whole
+        assertTrue(wiki.get("text_tokens").isNull(), wiki.get("text_tokens").toString());
         double ppl = wiki.get("ppl").asDouble();
         assertEquals(Math.exp(wiki.get("nll_mean").asDouble()), ppl, 1e-9 * ppl);
         assertTrue(wiki.get("bits_per_byte").asDouble() > 0);
         assertTrue(wiki.at("/timings/scored_tokens_per_second").asDouble() > 0);
         JsonNode second = report.get("results").get(1);
         assertTrue(second.get("file").asText().endsWith("code.txt"));
+        assertTrue(second.get("text_tokens").asInt() > 0);
         assertTrue(Double.isFinite(second.get("ppl").asDouble()) && second.get("ppl").asDouble() != ppl);
     }
 
