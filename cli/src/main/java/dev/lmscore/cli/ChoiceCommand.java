@@ -13,6 +13,7 @@ import dev.lmscore.engine.choice.LoadOptions;
 import dev.lmscore.engine.choice.ScoringKind;
 import dev.lmscore.engine.choice.Tokenization;
 import dev.lmscore.engine.history.RunRecorder;
+import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.Model;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -200,7 +201,7 @@ final class ChoiceCommand implements Callable<Integer> {
         s.put("batch_size", o.batchSize());
         s.put("ubatch_size", o.ubatchSize());
         s.put("parallel", o.maxSequences());
-        s.put("threads", o.threads() == 0 ? Runtime.getRuntime().availableProcessors() : o.threads());
+        s.put("threads", ContextOptions.effectiveThreads(o.threads()));
         s.put("flash_attention", o.flashAttention().name().toLowerCase());
         s.put("cache_type", o.cacheType().name().toLowerCase());
         s.put("bos", o.addBos());

@@ -57,7 +57,7 @@ public final class Main implements Runnable {
             Thread.ofPlatform().daemon().name("lmscore-native-init").start(() -> {
                 try {
                     LlamaRuntime.init();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     // the command's model load initialises again and reports it as one line
                 }
             });

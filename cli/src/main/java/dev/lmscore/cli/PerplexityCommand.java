@@ -2,6 +2,7 @@ package dev.lmscore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.Interruption;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.perplexity.Perplexity;
@@ -146,7 +147,7 @@ final class PerplexityCommand implements Callable<Integer> {
         s.put("context_size", o.contextSize());
         s.put("batch_size", o.batchSize());
         s.put("ubatch_size", o.ubatchSize());
-        s.put("threads", o.threads() == 0 ? Runtime.getRuntime().availableProcessors() : o.threads());
+        s.put("threads", ContextOptions.effectiveThreads(o.threads()));
         s.put("stride", o.mode() == Mode.ROLLING ? o.effectiveStride() : null);
         s.put("max_chunks", o.maxWindows());
         s.put("flash_attention", o.flashAttention().name().toLowerCase());

@@ -51,19 +51,19 @@ final class PerplexityMerge {
         for (JsonNode report : set.reports()) {
             JsonNode r = report.get("results").get(file);
             if (r == null) {
-                throw LmscoreException.badInput("shard " + report.at("/shard/index").asInt() + " has no result for file "
+                throw LmscoreException.badInput("shard " + ShardSet.shardName(report) + " has no result for file "
                         + (file + 1) + " (a shard that stopped early?)");
             }
             any = r;
-            windows.addAll(PerplexityReport.parseChunkScores(r.get("chunk_scores"),
-                    "shard " + report.at("/shard/index").asInt()));
+            windows.addAll(PerplexityReport.parseChunkScores(r.get("chunk_scores"), "shard " + ShardSet.shardName(report)));
             planned += r.get("chunks_planned").asInt();
             tokenizeMillis = Math.max(tokenizeMillis, r.at("/timings/tokenize_ms").asDouble());
             scoreMillis += r.at("/timings/score_ms").asDouble();
         }
         windows.sort(Comparator.comparingInt(WindowScore::window));
+        int textTokens = any.path("text_tokens").isNumber() ? any.get("text_tokens").asInt() : -1; // null: a prefix
         return new PerplexityResult(options, any.get("sequences_per_decode").asInt(), any.get("text_bytes").asLong(),
-                any.path("text_tokens").isNumber() ? any.get("text_tokens").asInt() : -1, any.get("chunks_total").asInt(), planned, List.copyOf(windows),
+                textTokens, any.get("chunks_total").asInt(), planned, List.copyOf(windows),
                 any.path("text_words").asLong(0), tokenizeMillis, scoreMillis);
     }
 

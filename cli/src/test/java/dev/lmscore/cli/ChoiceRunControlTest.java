@@ -39,7 +39,7 @@ class ChoiceRunControlTest {
     static final String[] RUN = {"choice", "-m", CliRun.model(), "--task", "arc_easy", "-f", mc("arc_easy"),
             "--limit", "60", "-t", "1", "-q"};
     static JsonNode whole;
-    static Path[] shards = new Path[4];
+    static Path[] shards;
 
     static String mc(String name) {
         return CliRun.data("eval/mc/" + name + ".jsonl").toString();
@@ -51,11 +51,7 @@ class ChoiceRunControlTest {
         assertEquals(0, run.exitCode(), run.err());
         whole = Json.MAPPER.readTree(run.out());
         assertEquals(60, whole.get("item_scores").size());
-        for (int i = 0; i < 4; i++) {
-            shards[i] = tmp.resolve("shard" + i + ".json");
-            CliRun shard = CliRun.of(with("--shard", i + "/4", "--output", shards[i].toString()));
-            assertEquals(0, shard.exitCode(), shard.err());
-        }
+        shards = CliRun.shards(tmp, 4, (shard, output) -> with("--shard", shard, "--output", output));
     }
 
     @Test

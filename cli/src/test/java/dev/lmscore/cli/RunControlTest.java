@@ -24,18 +24,14 @@ class RunControlTest {
     static final String[] RUN = {"perplexity", "-m", CliRun.model(), "-f", CliRun.wiki(), "-c", "128", "-b", "256",
             "--chunks", "14", "-t", "2", "-q"};
     static JsonNode whole;
-    static Path[] shards = new Path[4];
+    static Path[] shards;
 
     @BeforeAll
     static void runWholeAndShards() throws IOException {
         CliRun run = CliRun.of(with("--json"));
         assertEquals(0, run.exitCode(), run.err());
         whole = Json.MAPPER.readTree(run.out());
-        for (int i = 0; i < 4; i++) {
-            shards[i] = tmp.resolve("shard" + i + ".json");
-            CliRun shard = CliRun.of(with("--shard", i + "/4", "--output", shards[i].toString()));
-            assertEquals(0, shard.exitCode(), shard.err());
-        }
+        shards = CliRun.shards(tmp, 4, (shard, output) -> with("--shard", shard, "--output", output));
     }
 
     @Test

@@ -32,6 +32,11 @@ public record ContextOptions(int contextSize, int batchSize, int ubatchSize, int
     }
 
     public int effectiveThreads() {
+        return effectiveThreads(threads);
+    }
+
+    /** A thread count as given ({@code 0}: every core the JVM sees). */
+    public static int effectiveThreads(int threads) {
         return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 

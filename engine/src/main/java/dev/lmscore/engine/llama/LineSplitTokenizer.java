@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
  */
 final class LineSplitTokenizer {
     /** Below this many characters a piece is not worth a thread. */
-    static final int MIN_PIECE_CHARS = 32 * 1024;
+    private static final int MIN_PIECE_CHARS = 32 * 1024;
     private static final String ANCHOR = "\n";
     /** First guess of characters per token when only a prefix is needed (low: a second wave is cheap). */
     private static final double FIRST_GUESS_CHARS_PER_TOKEN = 1.5;

@@ -147,11 +147,12 @@ public final class Vocabulary {
         int matchedInRawText = Llama.LLAMA_TOKEN_ATTR_USER_DEFINED() | Llama.LLAMA_TOKEN_ATTR_CONTROL()
                 | Llama.LLAMA_TOKEN_ATTR_UNKNOWN();
         for (int t = 0; t < size; t++) {
-            String text = tokenText(t);
-            if (text.indexOf('\n') < 0) {
-                continue;
+            boolean matched = (Llama.llama_vocab_get_attr(vocab, t) & matchedInRawText) != 0;
+            if (!matched && !spm) {
+                continue; // a BPE vocabulary's own merges stay inside pre-tokens: no need to read its text
             }
-            if ((Llama.llama_vocab_get_attr(vocab, t) & matchedInRawText) != 0 || (spm && !text.equals("\n"))) {
+            String text = tokenText(t);
+            if (text.indexOf('\n') >= 0 && (matched || !text.equals("\n"))) {
                 return LineCut.NONE;
             }
         }

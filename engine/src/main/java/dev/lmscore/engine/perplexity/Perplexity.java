@@ -35,8 +35,8 @@ public final class Perplexity {
         boolean chunked = options.mode() == PerplexityOptions.Mode.CHUNKED;
         // CHUNKED tokenizes as llama-perplexity (with BOS if the vocabulary adds it); ROLLING scores
         // the text's own tokens and supplies the BOS prefix itself.
-        int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
-        TextTokens tokenized = vocabulary.tokenizeText(text, chunked, WindowPlan.tokensNeeded(options), threads);
+        TextTokens tokenized = vocabulary.tokenizeText(text, chunked, WindowPlan.tokensNeeded(options),
+                ContextOptions.effectiveThreads(options.threads()));
         int[] tokens = tokenized.tokens();
         long t1 = System.nanoTime();
 
