@@ -11,6 +11,8 @@ public enum KernelVariant {
     NAIVE(NaiveKernel::logProb),
     /** The engine's kernel ({@code RowScore.score}): what lmscore runs. */
     ENGINE((logits, offset, vocab, target) -> RowScore.score(logits, offset, vocab, target, null, 0)),
+    /** The engine's kernel before 2026-12 (base-e polynomial, one-accumulator max): what the others vary. */
+    CEPHES_TWO_PASS(KernelVariants::cephesTwoPass),
     AUTO_VECTORISED(KernelVariants::autoVectorised),
     VECTOR_API_EXP(KernelVariants::vectorApiExp),
     ESTRIN_EXP(KernelVariants::estrinExp),

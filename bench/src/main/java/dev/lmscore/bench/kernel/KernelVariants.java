@@ -12,11 +12,16 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Two-pass alternatives to the engine's log-softmax kernel (max pass, then sum of exponentials),
- * each changing one design decision of {@link LogSoftmax} (hand-written polynomial exp, one vector
- * per iteration, float lanes folded into a double every {@value #BLOCK} elements) so the benchmarks
- * can put a number on that decision:
+ * built on the engine's earlier exponential ({@link PolynomialExp}, Cephes-style in base e) and
+ * each changing one design decision (hand-written polynomial exp, one vector per iteration, float
+ * lanes folded into a double every {@value #BLOCK} elements) so the benchmarks can put a number on
+ * that decision:
  *
  * <ul>
+ *   <li>{@link #cephesTwoPass}: the engine's kernel before 2026-12 (one-accumulator
+ *       {@code FloatVector.max} pass, base-e polynomial clamped with {@code max}), the reference the
+ *       others change one thing of; the engine now works in base 2 with compare-and-blend (see
+ *       {@link LogSoftmax});</li>
  *   <li>{@link #autoVectorised}: plain scalar loops, left to C2's auto-vectoriser;</li>
  *   <li>{@link #vectorApiExp}: {@code VectorOperators.EXP} instead of the polynomial;</li>
  *   <li>{@link #estrinExp}: the same polynomial evaluated by Estrin's scheme (shorter dependency chain);</li>
@@ -72,6 +77,42 @@ public final class KernelVariants {
             total += PolynomialExp.exp(get(logits, offset, i) - max);
         }
         return finish(logits, offset, target, max, total);
+    }
+
+    /** The engine's kernel before 2026-12: a one-accumulator max pass, then the base-e polynomial sum. */
+    public static double cephesTwoPass(MemorySegment logits, long offset, int vocab, int target) {
+        float max = maxPass(logits, offset, vocab);
+        FloatVector vmax = FloatVector.broadcast(F, max);
+        int bound = F.loopBound(vocab);
+        double total = 0;
+        int i = 0;
+        while (i < bound) {
+            int blockEnd = Math.min(bound, i + BLOCK);
+            FloatVector acc = FloatVector.zero(F);
+            for (; i < blockEnd; i += LANES) {
+                acc = acc.add(PolynomialExp.exp(load(logits, offset, i).sub(vmax)));
+            }
+            total += acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < vocab; i++) {
+            total += Math.exp(get(logits, offset, i) - max);
+        }
+        return finish(logits, offset, target, max, total);
+    }
+
+    /** Max with {@code FloatVector.max} (Java's NaN and -0.0 rules, several instructions) and one accumulator. */
+    static float maxPass(MemorySegment logits, long offset, int vocab) {
+        FloatVector acc = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        int bound = F.loopBound(vocab);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            acc = acc.max(load(logits, offset, i));
+        }
+        float max = acc.reduceLanes(VectorOperators.MAX);
+        for (; i < vocab; i++) {
+            max = Math.max(max, get(logits, offset, i));
+        }
+        return max;
     }
 
     /** The engine's two passes with the JDK's {@code VectorOperators.EXP} (an SVML stub where the JDK has one). */

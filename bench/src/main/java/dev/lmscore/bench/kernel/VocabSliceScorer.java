@@ -41,9 +41,10 @@ final class VocabSliceScorer implements BatchScorer {
                     s[p][r] = 0;
                     continue;
                 }
-                float max = LogSoftmax.max(logits, offset, n);
+                long extremes = LogSoftmax.extremes(logits, offset, n);
+                float max = LogSoftmax.maxOf(extremes);
                 m[p][r] = max;
-                s[p][r] = LogSoftmax.sumExp(logits, offset, n, max);
+                s[p][r] = LogSoftmax.sumExp(logits, offset, n, max, LogSoftmax.minOf(extremes));
             }
         });
         for (int r = 0; r < rows; r++) {

@@ -49,6 +49,21 @@ public final class HistoryStore implements AutoCloseable {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            prepare(c);
+            return new HistoryStore(path, c);
+        } catch (SQLException | IOException e) {
+            throw new LmscoreException(ExitCode.OUTPUT, "cannot open the history database " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the connection up and creates the tables. Switching a new database to WAL while another
+     * process does the same answers SQLITE_BUSY at once, without waiting on the busy timeout, so
+     * that step is retried for as long as the timeout would have waited.
+     */
+    private static void prepare(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                 s.execute("PRAGMA journal_mode = WAL");
@@ -72,10 +87,11 @@ public final class HistoryStore implements AutoCloseable {
                           value REAL,
                           error REAL,
                           PRIMARY KEY (run_id, name))""");
+                return;
+            } catch (SQLException e) {
+                if (!busy(e) || System.nanoTime() > deadline) throw e;
+                sleep(20);
             }
-            return new HistoryStore(path, c);
-        } catch (SQLException | IOException e) {
-            throw new LmscoreException(ExitCode.OUTPUT, "cannot open the history database " + path + ": " + e.getMessage(), e);
         }
     }
 

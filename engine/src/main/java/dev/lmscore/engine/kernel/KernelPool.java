@@ -100,8 +100,9 @@ public final class KernelPool implements AutoCloseable {
             int row = rows == null ? k : rows[k] - firstRow;
             long offset = row * rowBytes;
             if (row != lastRow) { // a row wanted for several targets is normalised once
-                max = LogSoftmax.max(logits, offset, vocab);
-                logSum = RowScore.logSumShifted(logits, offset, vocab, max);
+                long extremes = LogSoftmax.extremes(logits, offset, vocab);
+                max = LogSoftmax.maxOf(extremes);
+                logSum = RowScore.logSumShifted(logits, offset, vocab, max, LogSoftmax.minOf(extremes));
                 lastRow = row;
             }
             logProbs[k] = RowScore.score(logits, offset, targets[k], max, logSum, greedy, k);

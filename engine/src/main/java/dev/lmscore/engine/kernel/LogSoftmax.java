@@ -13,17 +13,25 @@ import jdk.incubator.vector.VectorSpecies;
  * Log-softmax of one row of logits read in place from off-heap memory (llama.cpp's logits buffer),
  * vectorised with the Vector API.
  *
- * <p>Two passes over the row: a max pass and a sum-of-exponentials pass. A one-pass (online)
- * formulation would rescale the running sum whenever the max grows, costing a second exponential
- * per element; the row (128 KB for a 32k vocabulary) stays in L2 between the passes, so the second
- * read is cheap and two passes are faster (measured in bench/RESULTS.md).
+ * <p>Two passes over the row. The first finds the row's largest and smallest logit; it streams the
+ * row from memory and is bound by bandwidth, so tracking the minimum beside the maximum is free. The
+ * second sums exp(logit - max) from cache. A one-pass (online) formulation would rescale the running
+ * sum whenever the max grows, costing a second exponential per element; the row (128 KB for a 32k
+ * vocabulary) stays in L2 between the passes (measured in bench/RESULTS.md).
  *
- * <p>The exponential is a Cephes-style polynomial on the Vector API's basic lane operations rather
- * than {@code VectorOperators.EXP}, whose speed depends on whether the JDK has an SVML stub for the
- * CPU. Its error (about 2 ulp) is far below what perplexity reports; sums are kept in float lanes
- * for one block and then added in double, so the log-sum-exp stays within 1e-6 relative of a
- * double-precision reference for any vocabulary size. Every operation has a fixed order, so a row
- * gives the same bits whether the code runs interpreted or compiled, on any thread.
+ * <p>The exponential is computed as 2^y with y = (logit - max) · log2(e): y = n + f with n an
+ * integer and |f| <= 1/2, 2^f by a degree-5 minimax polynomial (relative error below 2e-7; rows
+ * of real and random logits come within 2.5e-7 of a double-precision log-sum-exp), 2^n
+ * added into the result's exponent bits. That last step needs y >= -125; the minimum found by the
+ * first pass tells whether any logit of the row is that far below the max, and only such rows pay
+ * for clamping. Both the extremes and the clamp use compare-and-blend rather than
+ * {@code FloatVector.max}, whose Java semantics (NaN, -0.0) cost several instructions a vector.
+ * A NaN logit still reaches the sum and makes the row's result NaN.
+ *
+ * <p>Sums are kept in float lanes for one block and then added in double, so the log-sum-exp stays
+ * within 1e-6 relative of a double-precision reference for any vocabulary size. Every operation has
+ * a fixed order, so a row gives the same bits whether the code runs interpreted or compiled, on any
+ * thread.
  */
 public final class LogSoftmax {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -32,66 +40,130 @@ public final class LogSoftmax {
     /** Elements summed in float lanes before the partial sum is folded into a double. */
     private static final int BLOCK = 1024;
 
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;
-    private static final float LN2_LO = -2.12194440e-4f;
+    static final float LOG2E = 1.44269504088896341f;
+    private static final double LN2 = 0.6931471805599453;
     /** 1.5 * 2^23: adding it rounds to the nearest integer and leaves that integer in the low mantissa bits. */
     private static final float ROUND_MAGIC = 12582912f;
-    private static final int ROUND_MAGIC_BITS = 0x4B400000;
-    /** Below this exp underflows to a denormal; such terms cannot change a sum that contains exp(0) = 1. */
-    private static final float MIN_ARG = -87.0f;
+    /** The smallest y whose 2^y the exponent-bits step gives as a normal float. */
+    private static final float MIN_EXPONENT = -125f;
+
+    /**
+     * log2(e) / LOG2E - 1: y = (logit - max) · LOG2E is short of the true exponent by y · LOG2E_ERROR,
+     * a bias of the same sign for every term (1.3e-7 relative at y = -10); the polynomial's argument
+     * takes it back.
+     */
+    private static final FloatVector LOG2E_ERROR = FloatVector.broadcast(SPECIES, 1.3349758631875375e-08f);
+    private static final FloatVector LOWEST = FloatVector.broadcast(SPECIES, MIN_EXPONENT);
+    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    // 2^f ~ 1 + f (C1 + f (C2 + f (C3 + f (C4 + f C5)))), minimax for relative error on [-1/2, 1/2]
+    private static final FloatVector C1 = FloatVector.broadcast(SPECIES, 0.6931470036506653f);
+    private static final FloatVector C2 = FloatVector.broadcast(SPECIES, 0.24022242426872253f);
+    private static final FloatVector C3 = FloatVector.broadcast(SPECIES, 0.05550733581185341f);
+    private static final FloatVector C4 = FloatVector.broadcast(SPECIES, 0.009671512991189957f);
+    private static final FloatVector C5 = FloatVector.broadcast(SPECIES, 0.001326472731307149f);
 
     private LogSoftmax() {}
 
-    /** Largest logit of the row at byte offset {@code offset} with {@code n} floats. */
-    public static float max(MemorySegment logits, long offset, int n) {
-        FloatVector acc = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+    /**
+     * The largest and the smallest logit of the row at byte offset {@code offset} with {@code n}
+     * floats, packed into one long (read them with {@link #maxOf} and {@link #minOf}): two floats
+     * without an object per row on the scoring path.
+     */
+    public static long extremes(MemorySegment logits, long offset, int n) {
+        // Four independent accumulators each: one would serialise on the blend's latency.
+        FloatVector max0 = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY), max1 = max0, max2 = max0, max3 = max0;
+        FloatVector min0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY), min1 = min0, min2 = min0, min3 = min0;
         int i = 0;
+        int bound4 = n - 4 * LANES;
+        for (; i <= bound4; i += 4 * LANES) {
+            long at = offset + (long) i * Float.BYTES;
+            FloatVector v0 = load(logits, at);
+            FloatVector v1 = load(logits, at + (long) LANES * Float.BYTES);
+            FloatVector v2 = load(logits, at + 2L * LANES * Float.BYTES);
+            FloatVector v3 = load(logits, at + 3L * LANES * Float.BYTES);
+            max0 = max0.blend(v0, max0.lt(v0));
+            max1 = max1.blend(v1, max1.lt(v1));
+            max2 = max2.blend(v2, max2.lt(v2));
+            max3 = max3.blend(v3, max3.lt(v3));
+            min0 = min0.blend(v0, v0.lt(min0));
+            min1 = min1.blend(v1, v1.lt(min1));
+            min2 = min2.blend(v2, v2.lt(min2));
+            min3 = min3.blend(v3, v3.lt(min3));
+        }
         int bound = SPECIES.loopBound(n);
         for (; i < bound; i += LANES) {
-            acc = acc.max(FloatVector.fromMemorySegment(SPECIES, logits, offset + (long) i * Float.BYTES, ORDER));
+            FloatVector v = load(logits, offset + (long) i * Float.BYTES);
+            max0 = max0.blend(v, max0.lt(v));
+            min0 = min0.blend(v, v.lt(min0));
         }
-        float max = acc.reduceLanes(VectorOperators.MAX);
+        float max = max0.max(max1).max(max2.max(max3)).reduceLanes(VectorOperators.MAX);
+        float min = min0.min(min1).min(min2.min(min3)).reduceLanes(VectorOperators.MIN);
         for (; i < n; i++) {
-            max = Math.max(max, logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES));
+            float x = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES);
+            max = x > max ? x : max;
+            min = x < min ? x : min;
         }
-        return max;
+        return (long) Float.floatToRawIntBits(max) << 32 | Float.floatToRawIntBits(min) & 0xFFFF_FFFFL;
+    }
+
+    /** The largest logit from {@link #extremes}. */
+    public static float maxOf(long extremes) {
+        return Float.intBitsToFloat((int) (extremes >>> 32));
+    }
+
+    /** The smallest logit from {@link #extremes}. */
+    public static float minOf(long extremes) {
+        return Float.intBitsToFloat((int) extremes);
+    }
+
+    /** Largest logit of the row at byte offset {@code offset} with {@code n} floats. */
+    public static float max(MemorySegment logits, long offset, int n) {
+        return maxOf(extremes(logits, offset, n));
     }
 
     /** Smallest logit of the row (llama.cpp's 16-bit log-prob records span [max(min, max - 16), max]). */
     public static float min(MemorySegment logits, long offset, int n) {
-        FloatVector acc = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
-        int i = 0;
-        int bound = SPECIES.loopBound(n);
-        for (; i < bound; i += LANES) {
-            acc = acc.min(FloatVector.fromMemorySegment(SPECIES, logits, offset + (long) i * Float.BYTES, ORDER));
-        }
-        float min = acc.reduceLanes(VectorOperators.MIN);
-        for (; i < n; i++) {
-            min = Math.min(min, logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES));
-        }
-        return min;
+        return minOf(extremes(logits, offset, n));
     }
 
-    /** Sum of exp(logit - max) over the row. */
-    public static double sumExp(MemorySegment logits, long offset, int n, float max) {
-        FloatVector vmax = FloatVector.broadcast(SPECIES, max);
+    /** Sum of exp(logit - max) over the row; {@code min}, the row's smallest logit or anything lower, picks the fast path. */
+    public static double sumExp(MemorySegment logits, long offset, int n, float max, float min) {
+        // y = logit * log2(e) + shift, shift rounded to float; the sum is corrected for that rounding at the end
+        float shift = -max * LOG2E;
+        double shiftError = (double) shift + (double) max * LOG2E;
+        boolean clamp = !((min - max) * LOG2E > MIN_EXPONENT + 1); // also true for NaN and infinities
+        FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
+        FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
         double total = 0;
         int bound = SPECIES.loopBound(n);
         int i = 0;
         while (i < bound) {
             int blockEnd = Math.min(bound, i + BLOCK);
             FloatVector acc = FloatVector.zero(SPECIES);
-            for (; i < blockEnd; i += LANES) {
-                FloatVector x = FloatVector.fromMemorySegment(SPECIES, logits, offset + (long) i * Float.BYTES, ORDER);
-                acc = acc.add(exp(x.sub(vmax)));
+            if (clamp) {
+                for (; i < blockEnd; i += LANES) {
+                    FloatVector y = load(logits, offset + (long) i * Float.BYTES).fma(log2e, vshift);
+                    acc = acc.add(expOfScaled(y.blend(LOWEST, y.lt(LOWEST))));
+                }
+            } else {
+                for (; i < blockEnd; i += LANES) {
+                    acc = acc.add(expOfScaled(load(logits, offset + (long) i * Float.BYTES).fma(log2e, vshift)));
+                }
             }
             total += laneSum(acc);
+        }
+        if (bound > 0 && shiftError != 0) {
+            total *= Math.exp(-shiftError * LN2);
         }
         for (; i < n; i++) {
             total += Math.exp(logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES) - max);
         }
         return total;
+    }
+
+    /** Sum of exp(logit - max) over the row, for a caller that has not looked for the row's minimum. */
+    public static double sumExp(MemorySegment logits, long offset, int n, float max) {
+        return sumExp(logits, offset, n, max, Float.NEGATIVE_INFINITY);
     }
 
     /**
@@ -109,38 +181,34 @@ public final class LogSoftmax {
 
     /** log(sum(exp(logits))) computed stably: max + log(sum(exp(logits - max))). */
     public static double logSumExp(MemorySegment logits, long offset, int n) {
-        float max = max(logits, offset, n);
-        return max + Math.log(sumExp(logits, offset, n, max));
+        long extremes = extremes(logits, offset, n);
+        float max = maxOf(extremes);
+        return max + Math.log(sumExp(logits, offset, n, max, minOf(extremes)));
     }
 
     /** Log-probability of {@code target} under the softmax of the row. */
     public static double logProb(MemorySegment logits, long offset, int n, int target) {
-        float max = max(logits, offset, n);
-        double sum = sumExp(logits, offset, n, max);
+        long extremes = extremes(logits, offset, n);
+        float max = maxOf(extremes);
+        double sum = sumExp(logits, offset, n, max, minOf(extremes));
         float logit = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) target * Float.BYTES);
         return (double) logit - max - Math.log(sum);
     }
 
-    private static final FloatVector NEG_LN2_HI = FloatVector.broadcast(SPECIES, -LN2_HI);
-    private static final FloatVector NEG_LN2_LO = FloatVector.broadcast(SPECIES, -LN2_LO);
-    private static final FloatVector P0 = FloatVector.broadcast(SPECIES, 1.9875691500e-4f);
-    private static final FloatVector P1 = FloatVector.broadcast(SPECIES, 1.3981999507e-3f);
-    private static final FloatVector P2 = FloatVector.broadcast(SPECIES, 8.3334519073e-3f);
-    private static final FloatVector P3 = FloatVector.broadcast(SPECIES, 4.1665795894e-2f);
-    private static final FloatVector P4 = FloatVector.broadcast(SPECIES, 1.6666665459e-1f);
-    private static final FloatVector P5 = FloatVector.broadcast(SPECIES, 5.0000001201e-1f);
+    private static FloatVector load(MemorySegment logits, long at) {
+        return FloatVector.fromMemorySegment(SPECIES, logits, at, ORDER);
+    }
 
-    /** exp(x) for x <= 0, lane-wise: x = n ln2 + r, exp(r) by a degree-6 polynomial, 2^n by exponent bits. */
-    static FloatVector exp(FloatVector x) {
-        x = x.max(MIN_ARG);
-        FloatVector t = x.fma(LOG2E, ROUND_MAGIC);      // n + 1.5 * 2^23, n = round(x / ln2)
-        FloatVector n = t.sub(ROUND_MAGIC);
-        FloatVector r = n.fma(NEG_LN2_HI, x);           // r = x - n ln2, in two steps for accuracy
-        r = n.fma(NEG_LN2_LO, r);
-        FloatVector p = P0.fma(r, P1).fma(r, P2).fma(r, P3).fma(r, P4).fma(r, P5);
-        FloatVector e = p.fma(r.mul(r), r).add(1f);     // 1 + r + r^2 p(r)
-        IntVector twoToN = ((IntVector) t.reinterpretAsInts()).sub(ROUND_MAGIC_BITS).add(127)
-                .lanewise(VectorOperators.LSHL, 23);
-        return e.mul((FloatVector) twoToN.reinterpretAsFloats());
+    /**
+     * exp(x) lane-wise given y = x · LOG2E, for -125 <= y <= 0 (NaN stays NaN): y = n + f, 2^f by
+     * the polynomial (its argument corrected for LOG2E's rounding), n added to the exponent bits.
+     */
+    static FloatVector expOfScaled(FloatVector y) {
+        FloatVector t = y.add(ROUND_MAGIC); // n in the low mantissa bits
+        FloatVector f = y.fma(LOG2E_ERROR, y.sub(t.sub(ROUND_MAGIC)));
+        FloatVector p = C5.fma(f, C4).fma(f, C3).fma(f, C2).fma(f, C1).fma(f, ONE);
+        // t's bits are 0x4B400000 + n; shifted left by 23 the constant part leaves the word, n << 23 stays
+        IntVector exponent = ((IntVector) t.reinterpretAsInts()).lanewise(VectorOperators.LSHL, 23);
+        return (FloatVector) ((IntVector) p.reinterpretAsInts()).add(exponent).reinterpretAsFloats();
     }
 }

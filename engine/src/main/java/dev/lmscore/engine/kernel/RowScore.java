@@ -14,13 +14,15 @@ public final class RowScore {
      * largest logit (ties count as greedy, as an argmax over equal values may pick either).
      */
     public static double score(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
-        float max = LogSoftmax.max(logits, offset, vocab);
-        return score(logits, offset, target, max, logSumShifted(logits, offset, vocab, max), greedyOut, index);
+        long extremes = LogSoftmax.extremes(logits, offset, vocab);
+        float max = LogSoftmax.maxOf(extremes);
+        return score(logits, offset, target, max, logSumShifted(logits, offset, vocab, max, LogSoftmax.minOf(extremes)),
+                greedyOut, index);
     }
 
     /** log(sum(exp(logit - max))) of the row: with {@code max}, the row's softmax normaliser. */
-    static double logSumShifted(MemorySegment logits, long offset, int vocab, float max) {
-        return Math.log(LogSoftmax.sumExp(logits, offset, vocab, max));
+    static double logSumShifted(MemorySegment logits, long offset, int vocab, float max, float min) {
+        return Math.log(LogSoftmax.sumExp(logits, offset, vocab, max, min));
     }
 
     /** As {@link #score(MemorySegment, long, int, int, boolean[], int)}, the row's normaliser given. */

@@ -29,9 +29,10 @@ public final class QuantizedLogProbs {
      * llama.cpp does with float arithmetic; returns the row's negative log-likelihood of {@code target}.
      */
     public static double quantize(MemorySegment logits, long offset, int nVocab, int target, short[] dst, int at) {
-        float max = LogSoftmax.max(logits, offset, nVocab);
-        float min = Math.max(LogSoftmax.min(logits, offset, nVocab), max - RANGE);
-        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, max));
+        long extremes = LogSoftmax.extremes(logits, offset, nVocab);
+        float max = LogSoftmax.maxOf(extremes);
+        float min = Math.max(LogSoftmax.minOf(extremes), max - RANGE);
+        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, max, LogSoftmax.minOf(extremes)));
         float minLogProb = min - max - logSumExp;
         float scale = (max - min) / 65535f;
         putFloat(dst, at, scale);

@@ -15,8 +15,9 @@ final class TokenDivergence {
     /** Scores the row into {@code out[row]}. */
     static void score(MemorySegment logits, long offset, int nVocab, int target, short[] base, int at,
                       TokenValues out, int row) {
-        float maxLogit = LogSoftmax.max(logits, offset, nVocab);
-        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, maxLogit));
+        long extremes = LogSoftmax.extremes(logits, offset, nVocab);
+        float maxLogit = LogSoftmax.maxOf(extremes);
+        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, maxLogit, LogSoftmax.minOf(extremes)));
         float scale = QuantizedLogProbs.scale(base, at);
         float minLogProb = QuantizedLogProbs.minLogProb(base, at);
 

@@ -24,8 +24,11 @@ import org.junit.jupiter.api.Test;
  * what differs is float summation order inside llama.cpp's softmax and V·softmax over the KV
  * cells, which depends on where a sequence's cells sit in the unified cache (measured: up to
  * 4e-7 relative, 2e-5 nats on a 100-nat choice). The bound is therefore 1e-6 relative; the first
- * choice of the first item, whose cells sit exactly where the reference's do, agrees to 1e-6
- * absolute (what is left is the vectorised log-softmax, within 5e-7 per token). At llama.cpp's
+ * choice of the first item, whose cells sit exactly where the reference's do, agrees to 1e-7
+ * relative. (On a Zen 3 machine it agreed to 1e-6 absolute; on an AVX-512 Zen 5 ggml's matrix
+ * kernels tile a one-sequence batch and the packed batch differently: measured 5.5e-8 relative,
+ * 2.3e-6 nats on a 41-nat choice, with the engine's earlier kernel as with the current one, whose
+ * own error is below 2.5e-7 a token.) At llama.cpp's
  * default precision no such bound holds against this reference: its one-token-at-a-time decodes
  * take the flash-attention path for fewer than 64 queries, which accumulates in F16 (0.03 nats).
  */
@@ -91,7 +94,7 @@ class NaiveLogLikelihoodTest {
 
     private static void assertClose(double expected, ItemResult r, int choice) {
         boolean sameCells = r.index() == 0 && choice == 0;
-        assertEquals(expected, r.logLikelihoods()[choice], sameCells ? 1e-6 : 1e-6 * Math.abs(expected),
+        assertEquals(expected, r.logLikelihoods()[choice], (sameCells ? 1e-7 : 1e-6) * Math.abs(expected),
                 "item " + r.item().id() + " choice " + choice);
     }
 

@@ -39,11 +39,57 @@ class LogSoftmaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(floats = {-80f, -20f, -1e-3f, 0f})
-    void vectorExpIsAccurateAcrossItsRange(float x) {
-        var v = jdk.incubator.vector.FloatVector.broadcast(LogSoftmax.SPECIES, x);
-        float got = LogSoftmax.exp(v).lane(0);
-        assertEquals(Math.exp(x), got, Math.exp(x) * 3e-7);
+    @ValueSource(floats = {-125f, -80f, -20f, -0.5f, -1e-3f, 0f})
+    void vectorExpIsAccurateAcrossItsRange(float y) {
+        var v = jdk.incubator.vector.FloatVector.broadcast(LogSoftmax.SPECIES, y);
+        float got = LogSoftmax.expOfScaled(v).lane(0);
+        double want = Math.exp(y / (double) LogSoftmax.LOG2E);
+        assertEquals(want, got, want * 2e-7);
+    }
+
+    /** Rows with logits more than 125 octaves below the max, or -inf, take the clamping path and stay accurate. */
+    @ParameterizedTest
+    @ValueSource(floats = {-100f, -1000f, Float.NEGATIVE_INFINITY})
+    void farBelowTheMaxLogitsAreClampedNotWrapped(float low) {
+        int vocab = 32000;
+        SplittableRandom random = new SplittableRandom(7);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, vocab);
+            for (int i = 0; i < vocab; i++) {
+                float x = i % 97 == 0 ? low : (float) (random.nextGaussian() * 3 + 20);
+                logits.setAtIndex(ValueLayout.JAVA_FLOAT, i, x);
+            }
+            long extremes = LogSoftmax.extremes(logits, 0, vocab);
+            assertEquals(low, LogSoftmax.minOf(extremes));
+            int target = 5;
+            double reference = referenceLogProb(logits, 0, vocab, target);
+            assertEquals(reference, LogSoftmax.logProb(logits, 0, vocab, target), Math.abs(reference) * 1e-6);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNanLogitMakesTheRowNan() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, 1000);
+            for (int i = 0; i < 1000; i++) logits.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) Math.sin(i));
+            logits.setAtIndex(ValueLayout.JAVA_FLOAT, 321, Float.NaN);
+            assertTrue(Double.isNaN(LogSoftmax.logProb(logits, 0, 1000, 3)));
+        }
+    }
+
+    /** Logits far from zero: the rounding of max · log2(e) to float is corrected, not carried into every term. */
+    @ParameterizedTest
+    @ValueSource(floats = {-3000f, 1234.567f, 40000f})
+    void largeLogitsKeepTheirAccuracy(float centre) {
+        int vocab = 50257;
+        SplittableRandom random = new SplittableRandom(11);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, vocab);
+            for (int i = 0; i < vocab; i++) logits.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (centre + random.nextGaussian() * 2));
+            int target = 17;
+            double reference = referenceLogProb(logits, 0, vocab, target);
+            assertEquals(reference, LogSoftmax.logProb(logits, 0, vocab, target), Math.abs(reference) * 1e-6);
+        }
     }
 
     @org.junit.jupiter.api.Test
