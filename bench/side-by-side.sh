@@ -35,11 +35,10 @@ done
 install=$("$here/native/build.sh" "${LMSCORE_BACKEND:-cpu}")
 jar="$here/cli/target/lmscore.jar"
 [ -f "$jar" ] || "$here/scripts/mvn" -q -DskipTests package >&2
-cds=$(mktemp -d)/lmscore.jsa  # class-data sharing as the launcher uses it; made by a first, unmeasured run
+cds=$(mktemp -d)/lmscore.jsa  # class-data sharing as the launcher uses it; made by a first, unmeasured run of the same command
 java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseSerialGC -Xms16m
       -XX:CompileCommand=quiet '-XX:CompileCommand=CompileThresholdScaling,dev.lmscore.engine.kernel.*::*,0.05'
       -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$cds" -jar "$jar")
-"${java[@]}" --version >/dev/null 2>&1 || true
 export LMSCORE_LLAMA_DIR="$install"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 same_ubatch=()
@@ -64,6 +63,17 @@ else
   a_units() { grep -oE 'calculating perplexity over [0-9]+ chunks' "$1" | grep -oE '[0-9]+' | awk -v c="$ctx" '{print $1 * (c - c/2 - 1)}'; }
   b_units() { grep -oE '[0-9]+ scored tokens' "$1" | grep -oE '^[0-9]+'; }
 fi
+
+# The class-data-sharing archive holds the classes its first run loaded, as the launcher's does after
+# a user's first run: make it with a short run of the same command (a --version run would leave the
+# scoring path's classes out and cost each measured run ~0.2 s of class loading).
+if [ -n "$hellaswag" ]; then
+  archive_cmd=("${java[@]}" choice -m "$model" --task hellaswag-llamacpp -f "$hellaswag" --limit 2 -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
+else
+  archive_cmd=("${java[@]}" perplexity -m "$model" -f "$file" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q --chunks 1)
+  [ ${#extra[@]} -gt 0 ] && archive_cmd+=(--exact)
+fi
+"${archive_cmd[@]}" >/dev/null 2>&1 || true
 
 run() { # run NAME ROUND CMD...: wall seconds and peak KB into files
   local name=$1 round=$2; shift 2
