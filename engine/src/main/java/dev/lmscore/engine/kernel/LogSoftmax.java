@@ -147,11 +147,6 @@ public final class LogSoftmax {
         return total;
     }
 
-    /** Sum of exp(logit - max) over the row, for a caller that has not looked for the row's minimum. */
-    public static double sumExp(MemorySegment logits, long offset, int n, float max) {
-        return sumExp(logits, offset, n, max, Float.NEGATIVE_INFINITY);
-    }
-
     /** Sum of exp over logits [from, to) of the row, every exponent at least -125 octaves. */
     private static double blockSum(MemorySegment logits, long offset, int from, int to, float shift) {
         FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
