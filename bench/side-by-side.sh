@@ -48,7 +48,9 @@ same_ubatch=()
 if [ -n "$hellaswag" ]; then
   unit="tasks/s"
   a_cmd=("$install/bin/llama-perplexity" -m "$model" -f "$hellaswag" --hellaswag --hellaswag-tasks "$tasks" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" "${extra[@]}")
-  b_cmd=("${java[@]}" choice -m "$model" --task hellaswag-llamacpp -f "$hellaswag" --limit "$tasks" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
+  b_base=("${java[@]}" choice -m "$model" --task hellaswag-llamacpp -f "$hellaswag" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
+  b_cmd=("${b_base[@]}" --limit "$tasks")
+  archive_cmd=("${b_base[@]}" --limit 2)
   a_result() { grep -E "^$tasks\s" "$1" | tail -1 | awk '{print $2}'; }
   b_result() { grep -oE 'acc_per_token[^0-9]*[0-9.]+' "$1" | grep -oE '[0-9.]+$' | head -1; }
   a_units() { echo "$tasks"; }
@@ -56,9 +58,11 @@ if [ -n "$hellaswag" ]; then
 else
   unit="tokens/s"
   a_cmd=("$install/bin/llama-perplexity" -m "$model" -f "$file" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" "${extra[@]}")
-  b_cmd=("${java[@]}" perplexity -m "$model" -f "$file" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
+  b_base=("${java[@]}" perplexity -m "$model" -f "$file" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
+  [ ${#extra[@]} -gt 0 ] && b_base+=(--exact)
+  b_cmd=("${b_base[@]}")
+  archive_cmd=("${b_base[@]}" --chunks 1)
   [ "$chunks" -gt 0 ] && { a_cmd+=(--chunks "$chunks"); b_cmd+=(--chunks "$chunks"); }
-  [ ${#extra[@]} -gt 0 ] && b_cmd+=(--exact)
   a_result() { grep -oE 'Final estimate: PPL = [0-9.]+' "$1" | grep -oE '[0-9.]+$'; }
   b_result() { grep -oE 'PPL = [0-9.]+' "$1" | head -1 | grep -oE '[0-9.]+$'; }
   a_units() { grep -oE 'calculating perplexity over [0-9]+ chunks' "$1" | grep -oE '[0-9]+' | awk -v c="$ctx" '{print $1 * (c - c/2 - 1)}'; }
@@ -66,14 +70,8 @@ else
 fi
 
 # The class-data-sharing archive holds the classes its first run loaded, as the launcher's does after
-# a user's first run: make it with a short run of the same command (a --version run would leave the
-# scoring path's classes out and cost each measured run ~0.2 s of class loading).
-if [ -n "$hellaswag" ]; then
-  archive_cmd=("${java[@]}" choice -m "$model" --task hellaswag-llamacpp -f "$hellaswag" --limit 2 -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q)
-else
-  archive_cmd=("${java[@]}" perplexity -m "$model" -f "$file" -c "$ctx" -b "$batch" "${same_ubatch[@]}" -t "$threads" -q --chunks 1)
-  [ ${#extra[@]} -gt 0 ] && archive_cmd+=(--exact)
-fi
+# a user's first run: make it with a short run of the measured command (archive_cmd above; a
+# --version run would leave the scoring path's classes out and cost each measured run ~0.2 s).
 "${archive_cmd[@]}" >/dev/null 2>&1 || true
 
 run() { # run NAME ROUND CMD...: wall seconds and peak KB into files

@@ -11,7 +11,7 @@ public enum KernelVariant {
     NAIVE(NaiveKernel::logProb),
     /** The engine's kernel ({@code RowScore.score}): what lmscore runs. */
     ENGINE((logits, offset, vocab, target) -> RowScore.score(logits, offset, vocab, target, null, 0)),
-    /** The engine's kernel before 2026-12 (base-e polynomial, one-accumulator max): what the others vary. */
+    /** The engine's kernel before 2026-12 (base-e polynomial, one-accumulator max). */
     CEPHES_TWO_PASS(KernelVariants::cephesTwoPass),
     AUTO_VECTORISED(KernelVariants::autoVectorised),
     VECTOR_API_EXP(KernelVariants::vectorApiExp),

@@ -12,16 +12,16 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Two-pass alternatives to the engine's log-softmax kernel (max pass, then sum of exponentials),
- * built on the engine's earlier exponential ({@link PolynomialExp}, Cephes-style in base e) and
- * each changing one design decision (hand-written polynomial exp, one vector per iteration, float
- * lanes folded into a double every {@value #BLOCK} elements) so the benchmarks can put a number on
- * that decision:
+ * built on the engine's earlier exponential ({@link PolynomialExp}, Cephes-style in base e). Apart
+ * from {@link #cephesTwoPass}, they take the row's max from the engine's current first pass
+ * ({@link LogSoftmax#max}) and change one decision of the earlier sum (hand-written polynomial exp,
+ * one vector per iteration, float lanes folded into a double every {@value #BLOCK} elements) so the
+ * benchmarks can put a number on that decision:
  *
  * <ul>
  *   <li>{@link #cephesTwoPass}: the engine's kernel before 2026-12 (one-accumulator
- *       {@code FloatVector.max} pass, base-e polynomial clamped with {@code max}), the reference the
- *       others change one thing of; the engine now works in base 2 with compare-and-blend (see
- *       {@link LogSoftmax});</li>
+ *       {@code FloatVector.max} pass, base-e polynomial clamped with {@code max}); the engine now works
+ *       in base 2 with compare-and-blend (see {@link LogSoftmax});</li>
  *   <li>{@link #autoVectorised}: plain scalar loops, left to C2's auto-vectoriser;</li>
  *   <li>{@link #vectorApiExp}: {@code VectorOperators.EXP} instead of the polynomial;</li>
  *   <li>{@link #estrinExp}: the same polynomial evaluated by Estrin's scheme (shorter dependency chain);</li>

@@ -8,14 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The engine's exponential until 2026-12, for x <= 0 (Cephes-style: x = n ln2 + r, exp(r) by a
  * degree-6 polynomial, 2^n through the exponent bits, the argument clamped with
- * {@code FloatVector.max}), in a lane-wise Vector API form and a scalar form. The variants built
- * from it differ from {@link KernelVariants#cephesTwoPass} only in the one aspect they explore; the
- * engine's current exponential (base 2, degree 5, clamped only for rows that need it) is measured
- * as {@code ENGINE}. {@link #expEstrin} evaluates the same polynomial by Estrin's scheme,
- * a dependency chain of 3 multiply-adds instead of Horner's 5; it gains little, as the iterations
- * overlap anyway: what cost most was {@code FloatVector.max} (several instructions a vector for
- * Java's NaN and -0.0 rules) in the clamp and in the one-accumulator max pass. The scalar form is what a plain loop gives C2's
- * auto-vectoriser to work on.
+ * {@code FloatVector.max}), in a lane-wise Vector API form and a scalar form, for the variants of
+ * {@link KernelVariants}; the engine's current exponential (base 2, degree 5, clamped only for rows
+ * that need it) is measured as {@code ENGINE}. {@link #expEstrin} evaluates the same polynomial by
+ * Estrin's scheme, a dependency chain of 3 multiply-adds instead of Horner's 5; it gains little, as
+ * the iterations overlap anyway: what cost most was {@code FloatVector.max} (several instructions a
+ * vector for Java's NaN and -0.0 rules) in the clamp and in the one-accumulator max pass. The
+ * scalar form is what a plain loop gives C2's auto-vectoriser to work on.
  */
 public final class PolynomialExp {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;

@@ -42,9 +42,8 @@ final class VocabSliceScorer implements BatchScorer {
                     continue;
                 }
                 long extremes = LogSoftmax.extremes(logits, offset, n);
-                float max = LogSoftmax.maxOf(extremes);
-                m[p][r] = max;
-                s[p][r] = LogSoftmax.sumExp(logits, offset, n, max, LogSoftmax.minOf(extremes));
+                m[p][r] = LogSoftmax.maxOf(extremes);
+                s[p][r] = LogSoftmax.sumExp(logits, offset, n, extremes);
             }
         });
         for (int r = 0; r < rows; r++) {

@@ -102,7 +102,7 @@ public final class KernelPool implements AutoCloseable {
             if (row != lastRow) { // a row wanted for several targets is normalised once
                 long extremes = LogSoftmax.extremes(logits, offset, vocab);
                 max = LogSoftmax.maxOf(extremes);
-                logSum = RowScore.logSumShifted(logits, offset, vocab, max, LogSoftmax.minOf(extremes));
+                logSum = RowScore.logSumShifted(logits, offset, vocab, extremes);
                 lastRow = row;
             }
             logProbs[k] = RowScore.score(logits, offset, targets[k], max, logSum, greedy, k);

@@ -121,13 +121,10 @@ public final class LogSoftmax {
         return maxOf(extremes(logits, offset, n));
     }
 
-    /** Smallest logit of the row (llama.cpp's 16-bit log-prob records span [max(min, max - 16), max]). */
-    public static float min(MemorySegment logits, long offset, int n) {
-        return minOf(extremes(logits, offset, n));
-    }
-
-    /** Sum of exp(logit - max) over the row; {@code min}, the row's smallest logit or anything lower, picks the fast path. */
-    public static double sumExp(MemorySegment logits, long offset, int n, float max, float min) {
+    /** Sum of exp(logit - max) over the row, given the row's {@link #extremes} (the min picks the fast path). */
+    public static double sumExp(MemorySegment logits, long offset, int n, long extremes) {
+        float max = maxOf(extremes);
+        float min = minOf(extremes);
         // y = logit * log2(e) + shift, shift rounded to float; the sum is corrected for that rounding at the end
         float shift = -max * LOG2E;
         double shiftError = (double) shift + (double) max * LOG2E;
@@ -186,15 +183,14 @@ public final class LogSoftmax {
     /** log(sum(exp(logits))) computed stably: max + log(sum(exp(logits - max))). */
     public static double logSumExp(MemorySegment logits, long offset, int n) {
         long extremes = extremes(logits, offset, n);
-        float max = maxOf(extremes);
-        return max + Math.log(sumExp(logits, offset, n, max, minOf(extremes)));
+        return maxOf(extremes) + Math.log(sumExp(logits, offset, n, extremes));
     }
 
     /** Log-probability of {@code target} under the softmax of the row. */
     public static double logProb(MemorySegment logits, long offset, int n, int target) {
         long extremes = extremes(logits, offset, n);
         float max = maxOf(extremes);
-        double sum = sumExp(logits, offset, n, max, minOf(extremes));
+        double sum = sumExp(logits, offset, n, extremes);
         float logit = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) target * Float.BYTES);
         return (double) logit - max - Math.log(sum);
     }

@@ -15,14 +15,13 @@ public final class RowScore {
      */
     public static double score(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
         long extremes = LogSoftmax.extremes(logits, offset, vocab);
-        float max = LogSoftmax.maxOf(extremes);
-        return score(logits, offset, target, max, logSumShifted(logits, offset, vocab, max, LogSoftmax.minOf(extremes)),
+        return score(logits, offset, target, LogSoftmax.maxOf(extremes), logSumShifted(logits, offset, vocab, extremes),
                 greedyOut, index);
     }
 
-    /** log(sum(exp(logit - max))) of the row: with {@code max}, the row's softmax normaliser. */
-    static double logSumShifted(MemorySegment logits, long offset, int vocab, float max, float min) {
-        return Math.log(LogSoftmax.sumExp(logits, offset, vocab, max, min));
+    /** log(sum(exp(logit - max))) of the row, given its {@link LogSoftmax#extremes}: with max, the row's softmax normaliser. */
+    static double logSumShifted(MemorySegment logits, long offset, int vocab, long extremes) {
+        return Math.log(LogSoftmax.sumExp(logits, offset, vocab, extremes));
     }
 
     /** As {@link #score(MemorySegment, long, int, int, boolean[], int)}, the row's normaliser given. */

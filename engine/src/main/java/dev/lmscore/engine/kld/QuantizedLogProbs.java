@@ -32,7 +32,7 @@ public final class QuantizedLogProbs {
         long extremes = LogSoftmax.extremes(logits, offset, nVocab);
         float max = LogSoftmax.maxOf(extremes);
         float min = Math.max(LogSoftmax.minOf(extremes), max - RANGE);
-        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, max, LogSoftmax.minOf(extremes)));
+        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, extremes));
         float minLogProb = min - max - logSumExp;
         float scale = (max - min) / 65535f;
         putFloat(dst, at, scale);

@@ -17,7 +17,7 @@ final class TokenDivergence {
                       TokenValues out, int row) {
         long extremes = LogSoftmax.extremes(logits, offset, nVocab);
         float maxLogit = LogSoftmax.maxOf(extremes);
-        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, maxLogit, LogSoftmax.minOf(extremes)));
+        float logSumExp = (float) Math.log(LogSoftmax.sumExp(logits, offset, nVocab, extremes));
         float scale = QuantizedLogProbs.scale(base, at);
         float minLogProb = QuantizedLogProbs.minLogProb(base, at);
 
