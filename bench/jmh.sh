@@ -10,6 +10,9 @@
 #   bench/jmh.sh 'kernel\.' -p vocab=32000,151936            # the kernel benchmarks, two vocabularies
 #   bench/jmh.sh DecodeScoreBench                            # decode + score on the shared models
 #   bench/jmh.sh -l                                          # list the benchmarks; -h for JMH's help
+#   bench/jmh.sh --as-shipped 'kernel\.KernelBench'          # forks with lmscore's own JIT options
+# --as-shipped appends to every fork the -XX options lmscore runs with (cli/src/main/sh/jvm.options):
+# the kernel is then compiled as in a lmscore run (its early C2 compile), not as JMH's defaults do.
 # After a run it prints the results as Markdown tables (logits/s, GB/s, % of the sequential-read
 # bandwidth, speed-up over the naive kernel; tokens/s end to end).
 set -euo pipefail
@@ -23,6 +26,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     -o) out=$2; shift 2 ;;
     --no-table) table=0; shift ;;
+    --as-shipped) args+=(-jvmArgsAppend "$(grep -e '^-XX' "$here/cli/src/main/sh/jvm.options" | tr '\n' ' ')"); shift ;;
     -rff) out=$2; args+=("$1" "$2"); shift 2 ;;
     -rf) [ "$2" = json ] || table=0; args+=("$1" "$2"); shift 2 ;;
     *) args+=("$1"); shift ;;

@@ -37,8 +37,7 @@ jar="$here/cli/target/lmscore.jar"
 [ -f "$jar" ] || "$here/scripts/mvn" -q -DskipTests package >&2
 cds=$(mktemp -d)/lmscore.jsa  # class-data sharing as the launcher uses it; made by a first, unmeasured run of the same command
 # the launcher's JVM flags (./lmscore)
-java=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseSerialGC -Xms16m
-      -XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet '-XX:CompileCommand=CompileThresholdScaling,dev.lmscore.engine.kernel.*::*,0.05'
+java=("$JAVA_HOME/bin/java" @"$here/cli/src/main/sh/jvm.options"
       -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$cds" -jar "$jar")
 export LMSCORE_LLAMA_DIR="$install"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the single executable cli/target/lmscore: the launcher stub (src/main/sh/launcher.sh)
+# Builds the single executable cli/target/lmscore: the launcher stub (src/main/sh/launcher.sh, with
+# the JVM options of src/main/sh/jvm.options written in)
 # followed by the shaded jar with llama.cpp's CPU libraries for linux-x86_64 added under
 # dev/lmscore/native/linux-x86_64/ (with a sha256 list the Java side verifies on unpacking).
 # Run by Maven at package time, after the shade plugin. The libraries come from native/build.sh's
@@ -28,7 +29,11 @@ done
   && echo "$version" > VERSION)
 cp "$target/lmscore.jar" "$target/lmscore-bundled.jar"
 "$jar_tool" --update --file "$target/lmscore-bundled.jar" -C "$stage" dev
-cat "$here/src/main/sh/launcher.sh" "$target/lmscore-bundled.jar" > "$target/lmscore.tmp"
+# the stub's @JVM_OPTIONS@ becomes jvm.options' lines, each single-quoted (they hold '*')
+options=$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/src/main/sh/jvm.options" | sed "s/.*/'&'/" | tr '\n' ' ')
+sed "s|@JVM_OPTIONS@|${options% }|" "$here/src/main/sh/launcher.sh" > "$target/launcher.sh"
+grep -q '@JVM_OPTIONS@' "$target/launcher.sh" && { echo "build-binary: JVM options not written into the launcher" >&2; exit 1; }
+cat "$target/launcher.sh" "$target/lmscore-bundled.jar" > "$target/lmscore.tmp"
 chmod +x "$target/lmscore.tmp"
 mv -f "$target/lmscore.tmp" "$target/lmscore"
 rm -f "$target/lmscore-bundled.jar"

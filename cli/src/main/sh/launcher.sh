@@ -25,10 +25,7 @@ if [ -z "$lmscore_java" ]; then
 fi
 tty=false; [ -t 2 ] && tty=true  # Java cannot tell whether stderr is a terminal (progress bar or log lines)
 case "$0" in */*) self=$0 ;; *) self=$(command -v -- "$0") ;; esac
-# Serial GC: lmscore's heap is small (the big buffers are llama.cpp's); the kernel's classes get
-# compiled by C2 after a twentieth of the usual calls, so the warm-up is short; everything else after ten
-# times the usual, so the JIT does not take cores from llama.cpp's decode threads for start-up code.
-exec "$lmscore_java" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -XX:+UseSerialGC -Xms16m \
-  -XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet '-XX:CompileCommand=CompileThresholdScaling,dev.lmscore.engine.kernel.*::*,0.05' \
+# The JVM options (cli/src/main/sh/jvm.options) are written in here when the binary is built.
+exec "$lmscore_java" @JVM_OPTIONS@ \
   -Dlmscore.binary="$self" -Dlmscore.stderr.tty=$tty ${LMSCORE_JAVA_OPTS:-} -jar "$self" "$@"
 exit 5

@@ -93,11 +93,18 @@ public final class KernelPool implements AutoCloseable {
     /** Pairs [from, to); {@code rows == null} means pair k is row k. */
     private static void scoreRange(MemorySegment logits, long rowBytes, int vocab, int[] rows, int firstRow,
                                    int[] targets, int from, int to, double[] logProbs, boolean[] greedy) {
+        if (rows == null) {
+            // RowScore.score is what KernelWarmup compiles: the perplexity path runs C2's code from its first row
+            for (int k = from; k < to; k++) {
+                logProbs[k] = RowScore.score(logits, k * rowBytes, vocab, targets[k], greedy, k);
+            }
+            return;
+        }
         int lastRow = -1;
         float max = 0;
         double logSum = 0;
         for (int k = from; k < to; k++) {
-            int row = rows == null ? k : rows[k] - firstRow;
+            int row = rows[k] - firstRow;
             long offset = row * rowBytes;
             if (row != lastRow) { // a row wanted for several targets is normalised once
                 long extremes = LogSoftmax.extremes(logits, offset, vocab);

@@ -20,12 +20,12 @@ public final class KernelWarmup {
     private static final int ROWS = 4;
     private static final int MAX_CALLS = 8_000;
     /**
-     * The warm-up stops early once calls run at compiled speed: C2's code scores a 512-logit row in
-     * well under a microsecond, the interpreter and C1 (which box every vector) take tens. Three
-     * batches in a row under 2 µs a call mean C2's code is installed.
+     * The warm-up stops early once calls run at compiled speed: C2's code takes 1-2 ns a logit on
+     * these short rows, C1's (which boxes every vector) some 30, the interpreter's thousands.
+     * Three batches in a row under 8 ns a logit mean C2's code is installed.
      */
     private static final int BATCH = 200;
-    private static final long FAST_BATCH_NANOS = 2_000L * BATCH;
+    private static final long FAST_NANOS_PER_LOGIT = 8;
     private static final int FAST_BATCHES = 3;
     private static volatile Thread started;
 
@@ -50,37 +50,71 @@ public final class KernelWarmup {
         }
     }
 
+    /**
+     * Row lengths that between them take every path of the kernel. C2 compiles a path the warm-up
+     * never took as a trap: the first real row to take it (a vocabulary of 50,257 takes the
+     * one-vector loop and the scalar tail, one of 32,000 several blocks) would throw the compiled
+     * code away, and the first batch would run interpreted while C2 compiles again.
+     */
+    static int[] rowLengths() {
+        int lanes = LogSoftmax.SPECIES.length();
+        return new int[] {
+            ROW,                                 // whole groups of four vectors only
+            ROW + lanes + TAIL,                  // the one-vector loop, an odd count of vectors, the scalar tail
+            LogSoftmax.BLOCK + ROW + TAIL,       // more than one block of the sum
+        };
+    }
+
     private static void run() {
         try (Arena arena = Arena.ofConfined()) {
-            // Calls shaped like a run's, or C2 compiles for the warm-up's shape and the first real
-            // batch hits uncommon traps (deoptimisation, then compiling again): a segment of global
-            // scope, as llama.cpp's logits are seen through; several rows at varied offsets; rows
-            // with and without a scalar tail (vocabulary sizes that are not a multiple of the lanes).
-            long stride = ROW + TAIL;
-            MemorySegment owned = arena.allocate(ValueLayout.JAVA_FLOAT, ROWS * stride);
-            for (long i = 0; i < ROWS * stride; i++) {
-                owned.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) Math.sin(i));
-            }
-            // one row with a logit far below the others, so the kernel's clamping loop is compiled too
-            owned.setAtIndex(ValueLayout.JAVA_FLOAT, stride + 7, -1000f);
-            MemorySegment rows = MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
-            boolean[] greedy = new boolean[ROWS];
-            double sink = 0;
-            int fast = 0;
-            long batchStart = System.nanoTime();
-            for (int call = 1; call <= MAX_CALLS && fast < FAST_BATCHES; call++) {
-                int length = call % 2 == 0 ? ROW : ROW + TAIL;
-                long offset = (call % ROWS) * stride * Float.BYTES;
-                sink += RowScore.score(rows, offset, length, call % length, greedy, call % ROWS);
-                if (call % BATCH == 0) {
-                    long now = System.nanoTime();
-                    fast = now - batchStart < FAST_BATCH_NANOS ? fast + 1 : 0;
-                    batchStart = now;
-                }
-            }
+            double sink = warmUp(arena);
             if (Double.isNaN(sink)) {
                 throw new AssertionError("warm-up produced NaN");
             }
         }
+    }
+
+    /** Scores rows of every shape until the kernel runs at compiled speed (or MAX_CALLS); returns a sum of the results. */
+    private static double warmUp(Arena arena) {
+        // Calls shaped like a run's, or C2 compiles for the warm-up's shape and the first real
+        // batch hits uncommon traps: a segment of global scope, as llama.cpp's logits are seen
+        // through; several rows at varied offsets, of every length in rowLengths().
+        int[] lengths = rowLengths();
+        int stride = lengths[lengths.length - 1];
+        MemorySegment owned = arena.allocate(ValueLayout.JAVA_FLOAT, (long) ROWS * stride);
+        for (long i = 0; i < (long) ROWS * stride; i++) {
+            owned.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) Math.sin(i));
+        }
+        // row 0: its last two logits the largest and the smallest, in the scalar tail of the lengths that have one
+        for (int length : lengths) {
+            owned.setAtIndex(ValueLayout.JAVA_FLOAT, length - 1, 5f);
+            owned.setAtIndex(ValueLayout.JAVA_FLOAT, length - 2, -5f);
+        }
+        // row 1: a logit far below the others, so the kernel's clamping loop is compiled too
+        owned.setAtIndex(ValueLayout.JAVA_FLOAT, stride + 7, -1000f);
+        // row 2: largest logit exactly 0, whose shift max * log2(e) is exact (no correction)
+        for (int i = 0; i < stride; i++) {
+            owned.setAtIndex(ValueLayout.JAVA_FLOAT, 2L * stride + i, -Math.abs((float) Math.sin(i)));
+        }
+        MemorySegment rows = MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
+        boolean[] greedy = new boolean[ROWS];
+        double sink = 0;
+        int fast = 0;
+        long floats = 0;
+        long batchStart = System.nanoTime();
+        for (int call = 1; call <= MAX_CALLS && fast < FAST_BATCHES; call++) {
+            int length = lengths[call % lengths.length];
+            int row = call % ROWS;
+            sink += RowScore.score(rows, (long) row * stride * Float.BYTES, length, call % length,
+                    call % 8 == 0 ? null : greedy, row);
+            floats += length;
+            if (call % BATCH == 0) {
+                long now = System.nanoTime();
+                fast = now - batchStart < floats * FAST_NANOS_PER_LOGIT ? fast + 1 : 0;
+                batchStart = now;
+                floats = 0;
+            }
+        }
+        return sink;
     }
 }

@@ -118,6 +118,37 @@ class LogSoftmaxTest {
         }
     }
 
+    /** The pool gives the per-row kernel's bits, on one thread or two, rows that need clamping among the others. */
+    @ParameterizedTest
+    @ValueSource(ints = {7, 16, 512, 1000, 2061, 32000, 50257})
+    void batchPathHasThePerRowBits(int vocab) {
+        int rows = 9;
+        SplittableRandom random = new SplittableRandom(vocab);
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, (long) rows * vocab);
+            int[] targets = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                for (int v = 0; v < vocab; v++) {
+                    logits.setAtIndex(ValueLayout.JAVA_FLOAT, (long) r * vocab + v, (float) (random.nextGaussian() * 3 - r));
+                }
+                targets[r] = random.nextInt(vocab);
+            }
+            logits.setAtIndex(ValueLayout.JAVA_FLOAT, 3L * vocab + vocab / 2, -1000f); // row 3 needs the clamped sum
+            logits.setAtIndex(ValueLayout.JAVA_FLOAT, 5L * vocab + vocab - 1, 40f);   // row 5's max in its last logit
+            double[] serial = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                serial[r] = LogSoftmax.logProb(logits, (long) r * vocab * Float.BYTES, vocab, targets[r]);
+            }
+            for (int threads : new int[] {1, 2}) {
+                try (KernelPool pool = new KernelPool(threads)) {
+                    double[] batch = new double[rows];
+                    pool.score(logits, rows, vocab, targets, batch, new boolean[rows]);
+                    assertArrayEquals(serial, batch, 0.0, threads + " thread(s)");
+                }
+            }
+        }
+    }
+
     static double referenceLogProb(MemorySegment logits, long offset, int n, int target) {
         return logits.get(ValueLayout.JAVA_FLOAT, offset + (long) target * Float.BYTES) - referenceLogSumExp(logits, offset, n);
     }
