@@ -36,7 +36,7 @@ install=$("$here/native/build.sh" "${LMSCORE_BACKEND:-cpu}")
 jar="$here/cli/target/lmscore.jar"
 [ -f "$jar" ] || "$here/scripts/mvn" -q -DskipTests package >&2
 cds=$(mktemp -d)/lmscore.jsa  # class-data sharing as the launcher uses it; made by a first, unmeasured run of the same command
-# the launcher's JVM flags (./lmscore)
+# lmscore's JVM options, as every launcher of it uses them
 java=("$JAVA_HOME/bin/java" @"$here/cli/src/main/sh/jvm.options"
       -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$cds" -jar "$jar")
 export LMSCORE_LLAMA_DIR="$install"
