@@ -4,7 +4,6 @@ import dev.lmscore.bindings.EmbeddedLibraries;
 import dev.lmscore.bindings.LlamaLibrary;
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
-import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.LlamaRuntime;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -50,10 +49,7 @@ public final class Main implements Runnable {
             System.exit(ExitCode.NATIVE_LIBRARY.code);
         }
         if (args.length > 0 && SCORING_COMMANDS.contains(args[0])) {
-            // JIT-compile the log-softmax kernel on another core while the JVM is still mostly
-            // single-threaded (command line, model load), not later beside the tokenizer's threads.
-            KernelWarmup.start();
-            // load llama.cpp's libraries meanwhile too; a failure is reported by the command's own load
+            // load llama.cpp's libraries while picocli parses; a failure is reported by the command's own load
             Thread.ofPlatform().daemon().name("lmscore-native-init").start(() -> {
                 try {
                     LlamaRuntime.init();

@@ -1,5 +1,8 @@
 package dev.lmscore.cli;
 
+import dev.lmscore.engine.gguf.GgufFile;
+import dev.lmscore.engine.gguf.GgufFormatException;
+import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.llama.ModelOptions;
 import java.nio.file.Path;
@@ -15,6 +18,20 @@ final class ModelMixin {
     int gpuLayers;
 
     Model load() {
-        return Model.load(model, ModelOptions.defaults().withGpuLayers(gpuLayers));
+        GgufFile checked = Model.checkModelFile(model);
+        startKernelWarmup(checked);
+        return Model.load(checked, ModelOptions.defaults().withGpuLayers(gpuLayers));
+    }
+
+    /**
+     * Starts compiling the log-softmax kernel for this model's vocabulary on the other core while
+     * llama.cpp loads the model and the process is otherwise single-threaded.
+     */
+    private static void startKernelWarmup(GgufFile checked) {
+        try {
+            checked.modelInfo().vocabularySize().ifPresent(KernelWarmup::startFor);
+        } catch (GgufFormatException e) {
+            // a vocabulary size of the wrong type: llama.cpp's load reports the model's problem
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lmscore.bench.kernel;
 
+import dev.lmscore.engine.kernel.LogSoftmax;
 import dev.lmscore.engine.kernel.RowScore;
 
 /**
@@ -9,8 +10,13 @@ import dev.lmscore.engine.kernel.RowScore;
 public enum KernelVariant {
     /** Scalar, two passes, heap copy, {@code Math.exp} in double: the baseline. */
     NAIVE(NaiveKernel::logProb),
-    /** The engine's kernel ({@code RowScore.score}): what lmscore runs. */
+    /**
+     * The engine's kernel ({@code RowScore.score}): what lmscore runs. Rows of up to 4,096 logits
+     * take its scalar kernel ({@code ScalarLogSoftmax}), longer ones the Vector API kernel.
+     */
     ENGINE((logits, offset, vocab, target) -> RowScore.score(logits, offset, vocab, target, null, 0)),
+    /** The engine's Vector API kernel ({@code LogSoftmax}) at every row length: ENGINE's price for short rows. */
+    ENGINE_VECTOR(LogSoftmax::logProb),
     /** The engine's kernel before 2026-12 (base-e polynomial, one-accumulator max). */
     CEPHES_TWO_PASS(KernelVariants::cephesTwoPass),
     AUTO_VECTORISED(KernelVariants::autoVectorised),

@@ -107,8 +107,8 @@ public final class KernelPool implements AutoCloseable {
             int row = rows[k] - firstRow;
             long offset = row * rowBytes;
             if (row != lastRow) { // a row wanted for several targets is normalised once
-                long extremes = LogSoftmax.extremes(logits, offset, vocab);
-                max = LogSoftmax.maxOf(extremes);
+                long extremes = RowScore.extremes(logits, offset, vocab);
+                max = Extremes.max(extremes);
                 logSum = RowScore.logSumShifted(logits, offset, vocab, extremes);
                 lastRow = row;
             }

@@ -5,11 +5,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Gets the kernel JIT-compiled before the first batch arrives. Until C2 compiles it, Vector API
- * code runs interpreted and is some hundred times slower: the first batch of a run then cost a
- * second more than in llama-perplexity. The command line starts this as the JVM starts, while the
- * process is mostly single-threaded (parsing, model load); a run waits for it only after creating
- * its llama.cpp context, so it does not compete with the tokenizer's threads or with decoding.
+ * Gets the Vector API kernel JIT-compiled before the first batch arrives. Until C2 compiles it,
+ * Vector API code runs interpreted and is some hundred times slower: the first batch of a run then
+ * cost a second more than in llama-perplexity. The command line starts this as soon as it knows the
+ * model's vocabulary, before llama.cpp loads the model, while the process is mostly single-threaded;
+ * a run waits for it only after creating its llama.cpp context, so it does not compete with the
+ * tokenizer's threads or with decoding. Short rows take the scalar kernel, which needs none of this.
  */
 public final class KernelWarmup {
     // Enough calls for C2 (tiered compilation's level 4 wants ~5,000 invocations) on rows short
@@ -31,9 +32,12 @@ public final class KernelWarmup {
 
     private KernelWarmup() {}
 
-    /** Starts the warm-up once per process, in the background. */
-    public static synchronized void start() {
-        if (started == null) {
+    /**
+     * Starts the warm-up once per process, in the background, if rows of {@code vocab} logits take
+     * the Vector API kernel.
+     */
+    public static synchronized void startFor(long vocab) {
+        if (vocab > ScalarLogSoftmax.MAX_VOCAB && started == null) {
             started = Thread.ofPlatform().daemon().name("lmscore-kernel-warmup").start(KernelWarmup::run);
         }
     }
@@ -105,7 +109,7 @@ public final class KernelWarmup {
         for (int call = 1; call <= MAX_CALLS && fast < FAST_BATCHES; call++) {
             int length = lengths[call % lengths.length];
             int row = call % ROWS;
-            sink += RowScore.score(rows, (long) row * stride * Float.BYTES, length, call % length,
+            sink += RowScore.vectorScore(rows, (long) row * stride * Float.BYTES, length, call % length,
                     call % 8 == 0 ? null : greedy, row);
             floats += length;
             if (call % BATCH == 0) {

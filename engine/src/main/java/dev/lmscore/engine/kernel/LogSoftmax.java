@@ -1,5 +1,9 @@
 package dev.lmscore.engine.kernel;
 
+import static dev.lmscore.engine.kernel.Exp2.LN2;
+import static dev.lmscore.engine.kernel.Exp2.LOG2E;
+import static dev.lmscore.engine.kernel.Exp2.MIN_EXPONENT;
+import static dev.lmscore.engine.kernel.Exp2.ROUND_MAGIC;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
 
 import java.lang.foreign.MemorySegment;
@@ -19,9 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * sum whenever the max grows, costing a second exponential per element; the row (128 KB for a 32k
  * vocabulary) stays in L2 between the passes (measured in bench/RESULTS.md).
  *
- * <p>The exponential is computed as 2^y with y = (logit - max) · log2(e): y = n + f with n an
- * integer and |f| <= 1/2, 2^f by a degree-5 minimax polynomial (relative error below 2e-7), 2^n
- * added into the result's exponent bits. That last step needs y >= -125; the minimum found by the
+ * <p>The exponential is computed as 2^y with y = (logit - max) · log2(e), lane-wise as {@link Exp2}
+ * describes: y = n + f with n an integer and |f| <= 1/2, 2^f by a degree-5 minimax polynomial
+ * (relative error below 2e-7), 2^n added into the result's exponent bits. That last step needs y >= -125; the minimum found by the
  * first pass tells whether any logit of the row is that far below the max, and only such rows pay
  * for clamping. Both the extremes and the clamp use compare-and-blend rather than
  * {@code FloatVector.max}, whose Java semantics (NaN, -0.0) cost several instructions a vector.
@@ -46,21 +50,13 @@ public final class LogSoftmax {
     /** Elements summed in float lanes before the partial sum is folded into a double. */
     static final int BLOCK = 1024;
 
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final double LN2 = 0.6931471805599453;
-    /** 1.5 * 2^23: adding it rounds to the nearest integer and leaves that integer in the low mantissa bits. */
-    private static final float ROUND_MAGIC = 12582912f;
-    /** The smallest y whose 2^y the exponent-bits step gives as a normal float. */
-    private static final float MIN_EXPONENT = -125f;
-
     private static final FloatVector LOWEST = FloatVector.broadcast(SPECIES, MIN_EXPONENT);
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
-    // 2^f ~ 1 + f (C1 + f (C2 + f (C3 + f (C4 + f C5)))), minimax for relative error on [-1/2, 1/2]
-    private static final FloatVector C1 = FloatVector.broadcast(SPECIES, 0.6931470036506653f);
-    private static final FloatVector C2 = FloatVector.broadcast(SPECIES, 0.24022242426872253f);
-    private static final FloatVector C3 = FloatVector.broadcast(SPECIES, 0.05550733581185341f);
-    private static final FloatVector C4 = FloatVector.broadcast(SPECIES, 0.009671512991189957f);
-    private static final FloatVector C5 = FloatVector.broadcast(SPECIES, 0.001326472731307149f);
+    private static final FloatVector C1 = FloatVector.broadcast(SPECIES, Exp2.C1);
+    private static final FloatVector C2 = FloatVector.broadcast(SPECIES, Exp2.C2);
+    private static final FloatVector C3 = FloatVector.broadcast(SPECIES, Exp2.C3);
+    private static final FloatVector C4 = FloatVector.broadcast(SPECIES, Exp2.C4);
+    private static final FloatVector C5 = FloatVector.broadcast(SPECIES, Exp2.C5);
 
     private LogSoftmax() {}
 
@@ -103,17 +99,17 @@ public final class LogSoftmax {
             max = x > max ? x : max;
             min = x < min ? x : min;
         }
-        return (long) Float.floatToRawIntBits(max) << 32 | Float.floatToRawIntBits(min) & 0xFFFF_FFFFL;
+        return Extremes.pack(max, min);
     }
 
     /** The largest logit from {@link #extremes}. */
     public static float maxOf(long extremes) {
-        return Float.intBitsToFloat((int) (extremes >>> 32));
+        return Extremes.max(extremes);
     }
 
     /** The smallest logit from {@link #extremes}. */
     public static float minOf(long extremes) {
-        return Float.intBitsToFloat((int) extremes);
+        return Extremes.min(extremes);
     }
 
     /** Largest logit of the row at byte offset {@code offset} with {@code n} floats. */

@@ -4,7 +4,11 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
 
 import java.lang.foreign.MemorySegment;
 
-/** Scores rows of logits against target tokens: log-probability and whether the target is the top token. */
+/**
+ * Scores rows of logits against target tokens: log-probability and whether the target is the top
+ * token. Rows of up to {@link ScalarLogSoftmax#MAX_VOCAB} logits take the scalar kernel, longer
+ * ones the Vector API kernel ({@link LogSoftmax}).
+ */
 public final class RowScore {
     private RowScore() {}
 
@@ -14,14 +18,37 @@ public final class RowScore {
      * largest logit (ties count as greedy, as an argmax over equal values may pick either).
      */
     public static double score(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
-        long extremes = LogSoftmax.extremes(logits, offset, vocab);
-        return score(logits, offset, target, LogSoftmax.maxOf(extremes), logSumShifted(logits, offset, vocab, extremes),
-                greedyOut, index);
+        if (vocab <= ScalarLogSoftmax.MAX_VOCAB) {
+            long extremes = ScalarLogSoftmax.extremes(logits, offset, vocab);
+            return score(logits, offset, target, Extremes.max(extremes),
+                    Math.log(ScalarLogSoftmax.sumExp(logits, offset, vocab, extremes)), greedyOut, index);
+        }
+        return vectorScore(logits, offset, vocab, target, greedyOut, index);
     }
 
-    /** log(sum(exp(logit - max))) of the row, given its {@link LogSoftmax#extremes}: with max, the row's softmax normaliser. */
+    /**
+     * {@link #score} by the Vector API kernel, whatever the row's length: what {@link KernelWarmup}
+     * compiles, on rows short enough to get it compiled fast. Its own method so that C2's code for
+     * it serves every caller.
+     */
+    static double vectorScore(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
+        long extremes = LogSoftmax.extremes(logits, offset, vocab);
+        return score(logits, offset, target, Extremes.max(extremes),
+                Math.log(LogSoftmax.sumExp(logits, offset, vocab, extremes)), greedyOut, index);
+    }
+
+    /** The row's largest and smallest logit, packed (read the max with {@link Extremes#max}). */
+    static long extremes(MemorySegment logits, long offset, int vocab) {
+        return vocab <= ScalarLogSoftmax.MAX_VOCAB
+                ? ScalarLogSoftmax.extremes(logits, offset, vocab)
+                : LogSoftmax.extremes(logits, offset, vocab);
+    }
+
+    /** log(sum(exp(logit - max))) of the row, given its {@link #extremes}: with max, the row's softmax normaliser. */
     static double logSumShifted(MemorySegment logits, long offset, int vocab, long extremes) {
-        return Math.log(LogSoftmax.sumExp(logits, offset, vocab, extremes));
+        return Math.log(vocab <= ScalarLogSoftmax.MAX_VOCAB
+                ? ScalarLogSoftmax.sumExp(logits, offset, vocab, extremes)
+                : LogSoftmax.sumExp(logits, offset, vocab, extremes));
     }
 
     /** As {@link #score(MemorySegment, long, int, int, boolean[], int)}, the row's normaliser given. */

@@ -39,7 +39,12 @@ public final class Model implements AutoCloseable {
      * on): the file exists and is a well-formed GGUF file of a version llama.cpp reads.
      */
     public static Model load(Path path, ModelOptions options) {
-        checkModelFile(path);
+        return load(checkModelFile(path), options);
+    }
+
+    /** Loads a model whose file {@link #checkModelFile} has already read. */
+    public static Model load(GgufFile checked, ModelOptions options) {
+        Path path = checked.path();
         LlamaRuntime.init();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = Llama.llama_model_default_params(arena);

@@ -111,7 +111,7 @@ class LogSoftmaxTest {
             pool.score(logits, rows, vocab, targets, parallel, greedy);
             double[] serial = new double[rows];
             for (int r = 0; r < rows; r++) {
-                serial[r] = LogSoftmax.logProb(logits, (long) r * vocab * Float.BYTES, vocab, targets[r]);
+                serial[r] = RowScore.score(logits, (long) r * vocab * Float.BYTES, vocab, targets[r], null, 0);
                 if (r % 2 == 0) assertTrue(greedy[r], "row " + r); else assertFalse(greedy[r], "row " + r);
             }
             assertArrayEquals(serial, parallel, 0.0);
@@ -120,7 +120,7 @@ class LogSoftmaxTest {
 
     /** The pool gives the per-row kernel's bits, on one thread or two, rows that need clamping among the others. */
     @ParameterizedTest
-    @ValueSource(ints = {7, 16, 512, 1000, 2061, 32000, 50257})
+    @ValueSource(ints = {7, 16, 512, 1000, 2061, ScalarLogSoftmax.MAX_VOCAB, ScalarLogSoftmax.MAX_VOCAB + 1, 32000, 50257})
     void batchPathHasThePerRowBits(int vocab) {
         int rows = 9;
         SplittableRandom random = new SplittableRandom(vocab);
@@ -137,7 +137,9 @@ class LogSoftmaxTest {
             logits.setAtIndex(ValueLayout.JAVA_FLOAT, 5L * vocab + vocab - 1, 40f);   // row 5's max in its last logit
             double[] serial = new double[rows];
             for (int r = 0; r < rows; r++) {
-                serial[r] = LogSoftmax.logProb(logits, (long) r * vocab * Float.BYTES, vocab, targets[r]);
+                serial[r] = RowScore.score(logits, (long) r * vocab * Float.BYTES, vocab, targets[r], null, 0);
+                assertEquals(referenceLogProb(logits, (long) r * vocab * Float.BYTES, vocab, targets[r]), serial[r],
+                        Math.abs(serial[r]) * 1e-6, "row " + r);
             }
             for (int threads : new int[] {1, 2}) {
                 try (KernelPool pool = new KernelPool(threads)) {
