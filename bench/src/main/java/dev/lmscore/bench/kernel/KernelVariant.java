@@ -15,8 +15,14 @@ public enum KernelVariant {
      * take its scalar kernel ({@code ScalarLogSoftmax}), longer ones the Vector API kernel.
      */
     ENGINE((logits, offset, vocab, target) -> RowScore.score(logits, offset, vocab, target, null, 0)),
-    /** The engine's Vector API kernel ({@code LogSoftmax}) at every row length: ENGINE's price for short rows. */
-    ENGINE_VECTOR(LogSoftmax::logProb),
+    /** The engine's Vector API kernel ({@code RowScore.vectorScore}) at every row length: ENGINE's price for short rows. */
+    ENGINE_VECTOR((logits, offset, vocab, target) -> RowScore.vectorScore(logits, offset, vocab, target, null, 0)),
+    /**
+     * The engine's two-pass Vector API kernel ({@code LogSoftmax.logProb}: extremes, then the sum
+     * read again from cache), which it ran until 2026-12 and still uses where a row's normaliser
+     * serves several targets.
+     */
+    TWO_PASS(LogSoftmax::logProb),
     /** The engine's kernel before 2026-12 (base-e polynomial, one-accumulator max). */
     CEPHES_TWO_PASS(KernelVariants::cephesTwoPass),
     AUTO_VECTORISED(KernelVariants::autoVectorised),

@@ -65,7 +65,7 @@ public final class KernelWarmup {
         return new int[] {
             ROW,                                 // whole groups of four vectors only
             ROW + lanes + TAIL,                  // the one-vector loop, an odd count of vectors, the scalar tail
-            LogSoftmax.BLOCK + ROW + TAIL,       // more than one block of the sum
+            LogSoftmax.BLOCK + ROW + TAIL,       // more than one block of the sum (and a base that moves)
         };
     }
 
@@ -96,6 +96,9 @@ public final class KernelWarmup {
         }
         // row 1: a logit far below the others, so the kernel's clamping loop is compiled too
         owned.setAtIndex(ValueLayout.JAVA_FLOAT, stride + 7, -1000f);
+        // row 3: a logit in the second block far above the first block's max, so the one-pass
+        // kernel moves its base (only the longest row length reaches it)
+        owned.setAtIndex(ValueLayout.JAVA_FLOAT, 3L * stride + LogSoftmax.BLOCK + 77, 9f);
         // row 2: largest logit exactly 0, whose shift max * log2(e) is exact (no correction)
         for (int i = 0; i < stride; i++) {
             owned.setAtIndex(ValueLayout.JAVA_FLOAT, 2L * stride + i, -Math.abs((float) Math.sin(i)));
@@ -109,7 +112,9 @@ public final class KernelWarmup {
         for (int call = 1; call <= MAX_CALLS && fast < FAST_BATCHES; call++) {
             int length = lengths[call % lengths.length];
             int row = call % ROWS;
-            sink += RowScore.vectorScore(rows, (long) row * stride * Float.BYTES, length, call % length,
+            // now and then row 0's max (its last logit) as the target, so that "greedy" is a taken path too
+            int target = call % 5 == 0 ? length - 1 : call % length;
+            sink += RowScore.vectorScore(rows, (long) row * stride * Float.BYTES, length, target,
                     call % 8 == 0 ? null : greedy, row);
             floats += length;
             if (call % BATCH == 0) {

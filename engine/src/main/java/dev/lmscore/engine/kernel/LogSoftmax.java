@@ -19,9 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Two passes over the row. The first finds the row's largest and smallest logit; it streams the
  * row from memory and is bound by bandwidth, so tracking the minimum beside the maximum is free. The
- * second sums exp(logit - max) from cache. A one-pass (online) formulation would rescale the running
- * sum whenever the max grows, costing a second exponential per element; the row (128 KB for a 32k
- * vocabulary) stays in L2 between the passes (measured in bench/RESULTS.md).
+ * second sums exp(logit - max) from cache. Scoring a row against one target takes
+ * {@link OnePassLogSoftmax}, which overlaps the two and is about twice as fast on streamed rows;
+ * these passes serve where a row's max and normaliser are wanted on their own (a row scored against
+ * several targets, KL divergence) and as that kernel's fallback.
  *
  * <p>The exponential is computed as 2^y with y = (logit - max) · log2(e), lane-wise as {@link Exp2}
  * describes: y = n + f with n an integer and |f| <= 1/2, 2^f by a degree-5 minimax polynomial
@@ -45,7 +46,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class LogSoftmax {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
+    static final int LANES = SPECIES.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     /** Elements summed in float lanes before the partial sum is folded into a double. */
     static final int BLOCK = 1024;
@@ -66,11 +67,25 @@ public final class LogSoftmax {
      * without an object per row on the scoring path.
      */
     public static long extremes(MemorySegment logits, long offset, int n) {
+        int bound = SPECIES.loopBound(n);
+        long vectors = extremesRange(logits, offset, 0, bound);
+        float max = maxOf(vectors);
+        float min = minOf(vectors);
+        for (int i = bound; i < n; i++) {
+            float x = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES);
+            max = x > max ? x : max;
+            min = x < min ? x : min;
+        }
+        return Extremes.pack(max, min);
+    }
+
+    /** {@link #extremes} of logits [from, to), both multiples of the vector length. */
+    static long extremesRange(MemorySegment logits, long offset, int from, int to) {
         // Four independent accumulators each: one would serialise on the blend's latency.
         FloatVector max0 = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY), max1 = max0, max2 = max0, max3 = max0;
         FloatVector min0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY), min1 = min0, min2 = min0, min3 = min0;
-        int i = 0;
-        int bound4 = n - 4 * LANES;
+        int i = from;
+        int bound4 = to - 4 * LANES;
         for (; i <= bound4; i += 4 * LANES) {
             long at = offset + (long) i * Float.BYTES;
             FloatVector v0 = load(logits, at);
@@ -86,19 +101,13 @@ public final class LogSoftmax {
             min2 = min2.blend(v2, v2.lt(min2));
             min3 = min3.blend(v3, v3.lt(min3));
         }
-        int bound = SPECIES.loopBound(n);
-        for (; i < bound; i += LANES) {
+        for (; i < to; i += LANES) {
             FloatVector v = load(logits, offset + (long) i * Float.BYTES);
             max0 = max0.blend(v, max0.lt(v));
             min0 = min0.blend(v, v.lt(min0));
         }
         float max = max0.max(max1).max(max2.max(max3)).reduceLanes(VectorOperators.MAX);
         float min = min0.min(min1).min(min2.min(min3)).reduceLanes(VectorOperators.MIN);
-        for (; i < n; i++) {
-            float x = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES);
-            max = x > max ? x : max;
-            min = x < min ? x : min;
-        }
         return Extremes.pack(max, min);
     }
 
@@ -141,7 +150,7 @@ public final class LogSoftmax {
     }
 
     /** Sum of exp over logits [from, to) of the row, every exponent at least -125 octaves. */
-    private static double blockSum(MemorySegment logits, long offset, int from, int to, float shift) {
+    static double blockSum(MemorySegment logits, long offset, int from, int to, float shift) {
         FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
         FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
         // two accumulators: one would chain every vector's add on the previous (+10% from cache, measured)
@@ -160,7 +169,7 @@ public final class LogSoftmax {
     }
 
     /** As {@link #blockSum}, exponents below -125 octaves clamped there (their terms are ~1e-38, not garbage). */
-    private static double blockSumClamped(MemorySegment logits, long offset, int from, int to, float shift) {
+    static double blockSumClamped(MemorySegment logits, long offset, int from, int to, float shift) {
         FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
         FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
         FloatVector acc = FloatVector.zero(SPECIES);
@@ -176,7 +185,7 @@ public final class LogSoftmax {
      * order when JIT-compiled than when interpreted, which would make results depend on how warm
      * the JVM is; this runs once per block, so a fixed order costs nothing measurable.
      */
-    private static double laneSum(FloatVector v) {
+    static double laneSum(FloatVector v) {
         double sum = 0;
         for (int lane = 0; lane < LANES; lane++) {
             sum += v.lane(lane);
@@ -199,7 +208,7 @@ public final class LogSoftmax {
         return (double) logit - max - Math.log(sum);
     }
 
-    private static FloatVector load(MemorySegment logits, long at) {
+    static FloatVector load(MemorySegment logits, long at) {
         return FloatVector.fromMemorySegment(SPECIES, logits, at, ORDER);
     }
 

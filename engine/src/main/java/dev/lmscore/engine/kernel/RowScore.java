@@ -27,14 +27,12 @@ public final class RowScore {
     }
 
     /**
-     * {@link #score} by the Vector API kernel, whatever the row's length: what {@link KernelWarmup}
-     * compiles, on rows short enough to get it compiled fast. Its own method so that C2's code for
-     * it serves every caller.
+     * {@link #score} by the Vector API kernel (one streaming pass, {@link OnePassLogSoftmax}),
+     * whatever the row's length: what {@link KernelWarmup} compiles, on rows short enough to get it
+     * compiled fast. Its own method so that C2's code for it serves every caller.
      */
-    static double vectorScore(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
-        long extremes = LogSoftmax.extremes(logits, offset, vocab);
-        return score(logits, offset, target, Extremes.max(extremes),
-                Math.log(LogSoftmax.sumExp(logits, offset, vocab, extremes)), greedyOut, index);
+    public static double vectorScore(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
+        return OnePassLogSoftmax.score(logits, offset, vocab, target, greedyOut, index);
     }
 
     /** The row's largest and smallest logit, packed (read the max with {@link Extremes#max}). */

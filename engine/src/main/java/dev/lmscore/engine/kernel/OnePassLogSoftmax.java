@@ -1,0 +1,124 @@
+package dev.lmscore.engine.kernel;
+
+import static dev.lmscore.engine.kernel.Exp2.LN2;
+import static dev.lmscore.engine.kernel.Exp2.LOG2E;
+import static dev.lmscore.engine.kernel.Exp2.MIN_EXPONENT;
+import static dev.lmscore.engine.kernel.LogSoftmax.BLOCK;
+import static dev.lmscore.engine.kernel.LogSoftmax.LANES;
+import static dev.lmscore.engine.kernel.LogSoftmax.SPECIES;
+import static dev.lmscore.engine.kernel.LogSoftmax.exp2;
+import static dev.lmscore.engine.kernel.LogSoftmax.laneSum;
+import static dev.lmscore.engine.kernel.LogSoftmax.load;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Scores a row against its target in one streaming pass: the extremes and the exponential sum of
+ * each logit are computed from the same load. {@link LogSoftmax}'s two passes read the row twice,
+ * the first bound by memory and the second by arithmetic, one after the other; here the memory
+ * stream overlaps the arithmetic: 1.7× the two-pass kernel on 256 rows streamed from memory, one
+ * thread, JMH with lmscore's JIT options (bench/RESULTS.md).
+ *
+ * <p>The exponentials need a shift before the max is known. They are taken relative to a base: the
+ * max of the row's first block, read once ahead (from memory; the pass then finds it in L1). Each
+ * block's sum is checked against its own extremes: when a block's max lies more than
+ * {@link #MAX_OCTAVES_ABOVE_BASE} octaves above the base, the base moves up to it (the running sum
+ * rescaled in double) and that block is summed again from L1; when its min lies below the exponent
+ * trick's range, the block is summed again with clamping. So every term keeps y <= 8: its exponent
+ * rounds as finely as in the two-pass kernel (an error below 2e-7 relative), and the rows' results
+ * agree with {@link LogSoftmax#logProb} within its 1e-6 bound. Both are deterministic: a row gives
+ * the same bits on any thread, interpreted or compiled.
+ */
+final class OnePassLogSoftmax {
+    /** How far a block's max may lie above the base before the base moves: y <= 8 keeps y's rounding below 2.4e-7 octaves. */
+    private static final float MAX_OCTAVES_ABOVE_BASE = 8f;
+    /** The scalar tail adds exp(logit - base) in double; a tail logit this far above the base takes the two-pass kernel. */
+    private static final float MAX_TAIL_NATS_ABOVE_BASE = 80f;
+
+    private OnePassLogSoftmax() {}
+
+    /** As {@link RowScore#score}: log p(target), {@code greedyOut[index]} whether the target has the top logit. */
+    static double score(MemorySegment logits, long offset, int n, int target, boolean[] greedyOut, int index) {
+        // whole pairs of vectors only: the few logits after them go to the scalar tail, which keeps
+        // this method small enough for C2 to inline the vector helpers into it
+        int bound = n - n % (2 * LANES);
+        float base = LogSoftmax.maxOf(LogSoftmax.extremesRange(logits, offset, 0, Math.min(bound, BLOCK)));
+        if (!(base > Float.NEGATIVE_INFINITY && base < Float.POSITIVE_INFINITY)) {
+            return twoPass(logits, offset, n, target, greedyOut, index); // no vectors, or an infinite or NaN-only first block
+        }
+        float shift = -base * LOG2E;
+        // 2^(logit·log2(e) + shift) · unit = exp(logit - base): unit takes out the shift's rounding to float
+        double unit = Math.exp(-((double) shift + (double) base * LOG2E) * LN2);
+        FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
+        FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
+        FloatVector lowest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+        FloatVector highest = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
+        double total = 0; // sum of exp(logit - base)
+        float max = Float.NEGATIVE_INFINITY;
+        for (int from = 0; from < bound; from += BLOCK) {
+            int to = Math.min(bound, from + BLOCK);
+            FloatVector acc0 = FloatVector.zero(SPECIES);
+            FloatVector acc1 = acc0;
+            FloatVector blockMax0 = lowest, blockMax1 = lowest;
+            FloatVector blockMin0 = highest, blockMin1 = highest;
+            int i = from;
+            for (; i < to; i += 2 * LANES) {
+                long at = offset + (long) i * Float.BYTES;
+                FloatVector v0 = load(logits, at);
+                FloatVector v1 = load(logits, at + (long) LANES * Float.BYTES);
+                blockMax0 = blockMax0.blend(v0, blockMax0.lt(v0));
+                blockMax1 = blockMax1.blend(v1, blockMax1.lt(v1));
+                blockMin0 = blockMin0.blend(v0, v0.lt(blockMin0));
+                blockMin1 = blockMin1.blend(v1, v1.lt(blockMin1));
+                acc0 = acc0.add(exp2(v0.fma(log2e, vshift)));
+                acc1 = acc1.add(exp2(v1.fma(log2e, vshift)));
+            }
+            // folded first: C2 stops inlining once the method grows, and a laneSum not inlined boxes its vector
+            double blockSum = laneSum(acc0.add(acc1));
+            float blockMax = blockMax0.max(blockMax1).reduceLanes(VectorOperators.MAX);
+            float blockMin = blockMin0.min(blockMin1).reduceLanes(VectorOperators.MIN);
+            boolean moveBase = !((blockMax - base) * LOG2E <= MAX_OCTAVES_ABOVE_BASE); // also for NaN, infinities
+            if (moveBase || !((blockMin - base) * LOG2E > MIN_EXPONENT + 1)) {
+                if (moveBase && blockMax > base) {
+                    total *= Math.exp((double) base - blockMax);
+                    base = blockMax;
+                    shift = -base * LOG2E;
+                    unit = Math.exp(-((double) shift + (double) base * LOG2E) * LN2);
+                    vshift = FloatVector.broadcast(SPECIES, shift);
+                }
+                blockSum = sumAgain(logits, offset, from, to, blockMin - base, shift);
+            }
+            total += blockSum * unit;
+            max = Math.max(max, blockMax);
+        }
+        for (int i = bound; i < n; i++) {
+            float x = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES);
+            if (!(x - base <= MAX_TAIL_NATS_ABOVE_BASE)) {
+                return twoPass(logits, offset, n, target, greedyOut, index);
+            }
+            total += Math.exp((double) x - base);
+            max = Math.max(max, x); // no branch: a tail logit that is the row's max must not hit an untaken path
+        }
+        float logit = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) target * Float.BYTES);
+        if (greedyOut != null) {
+            greedyOut[index] = logit >= max;
+        }
+        return (double) logit - base - Math.log(total);
+    }
+
+    /** A block's sum from L1, as the two-pass kernel sums it: clamped if its min lies that far below the base. */
+    private static double sumAgain(MemorySegment logits, long offset, int from, int to, float minBelowBase, float shift) {
+        return minBelowBase * LOG2E > MIN_EXPONENT + 1
+                ? LogSoftmax.blockSum(logits, offset, from, to, shift)
+                : LogSoftmax.blockSumClamped(logits, offset, from, to, shift);
+    }
+
+    private static double twoPass(MemorySegment logits, long offset, int n, int target, boolean[] greedyOut, int index) {
+        long extremes = LogSoftmax.extremes(logits, offset, n);
+        return RowScore.score(logits, offset, target, LogSoftmax.maxOf(extremes),
+                Math.log(LogSoftmax.sumExp(logits, offset, n, extremes)), greedyOut, index);
+    }
+}
