@@ -96,8 +96,9 @@ public final class KernelWarmup {
         }
         // row 1: a logit far below the others, so the kernel's clamping loop is compiled too
         owned.setAtIndex(ValueLayout.JAVA_FLOAT, stride + 7, -1000f);
-        // row 3: a logit in the second block far above the first block's max, so the one-pass
-        // kernel moves its base (only the longest row length reaches it)
+        // row 3: a logit in the second block far above the first block's max, so that the one-pass
+        // kernel moves its base and runs its loop over that block again (only the longest row
+        // length reaches it; real rows do that once or twice each)
         owned.setAtIndex(ValueLayout.JAVA_FLOAT, 3L * stride + LogSoftmax.BLOCK + 77, 9f);
         // row 2: largest logit exactly 0, whose shift max * log2(e) is exact (no correction)
         for (int i = 0; i < stride; i++) {

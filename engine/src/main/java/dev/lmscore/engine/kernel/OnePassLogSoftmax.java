@@ -26,8 +26,9 @@ import jdk.incubator.vector.VectorOperators;
  * max of the row's first block, read once ahead (from memory; the pass then finds it in L1). Each
  * block's sum is checked against its own extremes: when a block's max lies more than
  * {@link #MAX_OCTAVES_ABOVE_BASE} octaves above the base, the base moves up to it (the running sum
- * rescaled in double) and that block is summed again from L1; when its min lies below the exponent
- * trick's range, the block is summed again with clamping. So every term keeps y <= 8: its exponent
+ * rescaled in double) and the same loop runs over that block again, from L1; when its min lies
+ * below the exponent trick's range, the block is summed again with clamping (rare: logits spread
+ * over more than 86 nats). So every term keeps y <= 8: its exponent
  * rounds as finely as in the two-pass kernel (an error below 2e-7 relative), and the rows' results
  * agree with {@link LogSoftmax#logProb} within its 1e-6 bound. Both are deterministic: a row gives
  * the same bits on any thread, interpreted or compiled.
@@ -58,14 +59,13 @@ final class OnePassLogSoftmax {
         FloatVector highest = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
         double total = 0; // sum of exp(logit - base)
         float max = Float.NEGATIVE_INFINITY;
-        for (int from = 0; from < bound; from += BLOCK) {
+        for (int from = 0; from < bound; ) {
             int to = Math.min(bound, from + BLOCK);
             FloatVector acc0 = FloatVector.zero(SPECIES);
             FloatVector acc1 = acc0;
             FloatVector blockMax0 = lowest, blockMax1 = lowest;
             FloatVector blockMin0 = highest, blockMin1 = highest;
-            int i = from;
-            for (; i < to; i += 2 * LANES) {
+            for (int i = from; i < to; i += 2 * LANES) {
                 long at = offset + (long) i * Float.BYTES;
                 FloatVector v0 = load(logits, at);
                 FloatVector v1 = load(logits, at + (long) LANES * Float.BYTES);
@@ -80,19 +80,22 @@ final class OnePassLogSoftmax {
             double blockSum = laneSum(acc0.add(acc1));
             float blockMax = blockMax0.max(blockMax1).reduceLanes(VectorOperators.MAX);
             float blockMin = blockMin0.min(blockMin1).reduceLanes(VectorOperators.MIN);
-            boolean moveBase = !((blockMax - base) * LOG2E <= MAX_OCTAVES_ABOVE_BASE); // also for NaN, infinities
-            if (moveBase || !((blockMin - base) * LOG2E > MIN_EXPONENT + 1)) {
-                if (moveBase && blockMax > base) {
-                    total *= Math.exp((double) base - blockMax);
-                    base = blockMax;
-                    shift = -base * LOG2E;
-                    unit = Math.exp(-((double) shift + (double) base * LOG2E) * LN2);
-                    vshift = FloatVector.broadcast(SPECIES, shift);
-                }
-                blockSum = sumAgain(logits, offset, from, to, blockMin - base, shift);
+            if (!((blockMax - base) * LOG2E <= MAX_OCTAVES_ABOVE_BASE) && blockMax > base) {
+                // logits far above the base: move the base up to them and sum this block again (from
+                // L1) in this same loop, so that no other method's code needs compiling for it
+                total *= Math.exp((double) base - blockMax);
+                base = blockMax;
+                shift = -base * LOG2E;
+                unit = Math.exp(-((double) shift + (double) base * LOG2E) * LN2);
+                vshift = FloatVector.broadcast(SPECIES, shift);
+                continue;
+            }
+            if (!((blockMin - base) * LOG2E > MIN_EXPONENT + 1)) { // also for NaN, -infinity
+                blockSum = LogSoftmax.blockSumClamped(logits, offset, from, to, shift);
             }
             total += blockSum * unit;
             max = Math.max(max, blockMax);
+            from = to;
         }
         for (int i = bound; i < n; i++) {
             float x = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES);
@@ -107,13 +110,6 @@ final class OnePassLogSoftmax {
             greedyOut[index] = logit >= max;
         }
         return (double) logit - base - Math.log(total);
-    }
-
-    /** A block's sum from L1, as the two-pass kernel sums it: clamped if its min lies that far below the base. */
-    private static double sumAgain(MemorySegment logits, long offset, int from, int to, float minBelowBase, float shift) {
-        return minBelowBase * LOG2E > MIN_EXPONENT + 1
-                ? LogSoftmax.blockSum(logits, offset, from, to, shift)
-                : LogSoftmax.blockSumClamped(logits, offset, from, to, shift);
     }
 
     private static double twoPass(MemorySegment logits, long offset, int n, int target, boolean[] greedyOut, int index) {
