@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorOperators;
  * Scores a row against its target in one streaming pass: the extremes and the exponential sum of
  * each logit are computed from the same load. {@link LogSoftmax}'s two passes read the row twice,
  * the first bound by memory and the second by arithmetic, one after the other; here the memory
- * stream overlaps the arithmetic: 1.7× the two-pass kernel on 256 rows streamed from memory, one
- * thread, JMH with lmscore's JIT options (bench/RESULTS.md).
+ * stream and the arithmetic share one loop: 1.3–1.9× the two-pass kernel on 256 rows streamed
+ * from memory, one thread, JMH with lmscore's JIT options (bench/RESULTS.md).
  *
  * <p>The exponentials need a shift before the max is known. They are taken relative to a base: the
  * max of the row's first block, read once ahead (from memory; the pass then finds it in L1). Each
