@@ -13,6 +13,7 @@ import dev.lmscore.engine.choice.LoadOptions;
 import dev.lmscore.engine.choice.ScoringKind;
 import dev.lmscore.engine.choice.Tokenization;
 import dev.lmscore.engine.history.RunRecorder;
+import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.Model;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ final class ChoiceCommand implements Callable<Integer> {
                 ? RunIdentity.of("choice", model.model, dataFiles(), numericSettings(options, task)) : null;
         Signals.stopGracefullyOnInterrupt();
         ChoiceRun run;
-        try (Model loaded = model.load();
+        try (Model loaded = model.load(KernelWarmup.Scoring.SHARED_ROWS);
              Checkpoint checkpoint = control.openCheckpoint(identity)) {
             // The unconditional run goes first so that each item's line in --items can carry its MI
             // score; it is cheap (choices alone) and simply recomputed on --resume.

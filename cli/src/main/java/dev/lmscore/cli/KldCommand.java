@@ -2,6 +2,7 @@ package dev.lmscore.cli;
 
 import dev.lmscore.engine.ExitCode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.kld.BaseSaveResult;
 import dev.lmscore.engine.kld.KlDivergence;
 import dev.lmscore.engine.kld.KldResult;
@@ -75,7 +76,7 @@ final class KldCommand implements Callable<Integer> {
                 : text.getFileName().toString(), "chunks", runtime.quiet);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "kld");
-        try (Model loaded = model.load()) {
+        try (Model loaded = model.load(KernelWarmup.Scoring.DISTRIBUTIONS)) {
             report.put("model", ModelReport.describe(loaded));
             if (base.save != null) {
                 BaseSaveResult saved = KlDivergence.saveBase(loaded, content, base.save, options, progress);

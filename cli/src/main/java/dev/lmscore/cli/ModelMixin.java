@@ -17,19 +17,20 @@ final class ModelMixin {
             description = "Layers to offload to the GPU backend (-1: all; needs a CUDA build). Default: ${DEFAULT-VALUE}.")
     int gpuLayers;
 
-    Model load() {
+    /** Loads the model, first starting to compile the log-softmax kernel that {@code scoring} will use. */
+    Model load(KernelWarmup.Scoring scoring) {
         GgufFile checked = Model.checkModelFile(model);
-        startKernelWarmup(checked);
+        startKernelWarmup(checked, scoring);
         return Model.load(checked, ModelOptions.defaults().withGpuLayers(gpuLayers));
     }
 
     /**
-     * Starts compiling the log-softmax kernel for this model's vocabulary on the other core while
-     * llama.cpp loads the model and the process is otherwise single-threaded.
+     * Starts compiling the kernel for this model's vocabulary on the other core while llama.cpp loads
+     * the model and the process is otherwise single-threaded.
      */
-    private static void startKernelWarmup(GgufFile checked) {
+    private static void startKernelWarmup(GgufFile checked, KernelWarmup.Scoring scoring) {
         try {
-            checked.modelInfo().vocabularySize().ifPresent(KernelWarmup::startFor);
+            checked.modelInfo().vocabularySize().ifPresent(vocab -> KernelWarmup.startFor(vocab, scoring));
         } catch (GgufFormatException e) {
             // a vocabulary size of the wrong type: llama.cpp's load reports the model's problem
         }

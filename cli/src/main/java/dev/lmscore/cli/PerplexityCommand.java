@@ -2,12 +2,13 @@ package dev.lmscore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lmscore.engine.LmscoreException;
+import dev.lmscore.engine.kernel.KernelWarmup;
 import dev.lmscore.engine.llama.ContextOptions;
 import dev.lmscore.engine.llama.Interruption;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.perplexity.Perplexity;
-import dev.lmscore.engine.perplexity.PerplexityOptions;
 import dev.lmscore.engine.perplexity.PerplexityOptions.Mode;
+import dev.lmscore.engine.perplexity.PerplexityOptions;
 import dev.lmscore.engine.perplexity.PerplexityResult;
 import dev.lmscore.engine.perplexity.RunSelection;
 import dev.lmscore.engine.perplexity.WindowScore;
@@ -85,7 +86,7 @@ final class PerplexityCommand implements Callable<Integer> {
         Signals.stopGracefullyOnInterrupt();
         PrintStream out = System.out;
         List<Map<String, Object>> results = new ArrayList<>();
-        try (Model loaded = model.load();
+        try (Model loaded = model.load(KernelWarmup.Scoring.ROWS);
              Checkpoint checkpoint = control.openCheckpoint(identity)) {
             List<List<WindowScore>> recovered = PerplexityCheckpoint.recovered(checkpoint, files.size());
             Map<String, Object> report = ReportOutput.header("perplexity", ModelReport.describe(loaded), settings(options),

@@ -23,6 +23,20 @@ final class Exp2 {
 
     private Exp2() {}
 
+    /** -base · log2(e) rounded to float: y = logit · log2(e) + shift puts {@code base} at 2^0. */
+    static float shift(float base) {
+        return -base * LOG2E;
+    }
+
+    /**
+     * The factor that turns a sum of 2^(logit · log2(e) + {@link #shift shift(base)}) into the sum of
+     * exp(logit - base): it takes out the shift's rounding to float, the same for every term (exactly
+     * 1 when the shift is exact).
+     */
+    static double shiftCorrection(float base, float shift) {
+        return Math.exp(-((double) shift + (double) base * LOG2E) * LN2);
+    }
+
     /** 2^y for MIN_EXPONENT <= y <= 0, as {@code LogSoftmax.exp2} computes each lane. */
     static float exp2(float y) {
         float t = y + ROUND_MAGIC; // n in the low mantissa bits

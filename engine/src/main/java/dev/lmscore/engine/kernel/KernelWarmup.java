@@ -30,15 +30,29 @@ public final class KernelWarmup {
     private static final int FAST_BATCHES = 3;
     private static volatile Thread started;
 
+    /** How a command scores its rows, and so which kernel the warm-up compiles for it. */
+    public enum Scoring {
+        /** Each row against its own target (perplexity): {@link RowScore#score}, one pass above {@link ScalarLogSoftmax#MAX_VOCAB} logits. */
+        ROWS,
+        /** A row's normaliser on its own, for several targets (choice): {@link KernelPool#scorePairs}, two passes above that size. */
+        SHARED_ROWS,
+        /** Whole distributions (KL divergence): {@link LogSoftmax}'s two passes at every vocabulary size. */
+        DISTRIBUTIONS;
+
+        boolean usesVectorKernel(long vocab) {
+            return this == DISTRIBUTIONS || vocab > ScalarLogSoftmax.MAX_VOCAB;
+        }
+    }
+
     private KernelWarmup() {}
 
     /**
-     * Starts the warm-up once per process, in the background, if rows of {@code vocab} logits take
-     * the Vector API kernel.
+     * Starts the warm-up once per process, in the background, if scoring rows of {@code vocab}
+     * logits this way takes the Vector API kernel.
      */
-    public static synchronized void startFor(long vocab) {
-        if (vocab > ScalarLogSoftmax.MAX_VOCAB && started == null) {
-            started = Thread.ofPlatform().daemon().name("lmscore-kernel-warmup").start(KernelWarmup::run);
+    public static synchronized void startFor(long vocab, Scoring scoring) {
+        if (scoring.usesVectorKernel(vocab) && started == null) {
+            started = Thread.ofPlatform().daemon().name("lmscore-kernel-warmup").start(() -> run(scoring));
         }
     }
 
@@ -69,17 +83,20 @@ public final class KernelWarmup {
         };
     }
 
-    private static void run() {
+    private static void run(Scoring scoring) {
         try (Arena arena = Arena.ofConfined()) {
-            double sink = warmUp(arena);
+            double sink = warmUp(arena, scoring == Scoring.ROWS);
             if (Double.isNaN(sink)) {
                 throw new AssertionError("warm-up produced NaN");
             }
         }
     }
 
-    /** Scores rows of every shape until the kernel runs at compiled speed (or MAX_CALLS); returns a sum of the results. */
-    private static double warmUp(Arena arena) {
+    /**
+     * Scores rows of every shape, with the one-pass or the two-pass kernel, until it runs at
+     * compiled speed (or MAX_CALLS); returns a sum of the results.
+     */
+    private static double warmUp(Arena arena, boolean onePass) {
         // Calls shaped like a run's, or C2 compiles for the warm-up's shape and the first real
         // batch hits uncommon traps: a segment of global scope, as llama.cpp's logits are seen
         // through; several rows at varied offsets, of every length in rowLengths().
@@ -115,8 +132,11 @@ public final class KernelWarmup {
             int row = call % ROWS;
             // now and then row 0's max (its last logit) as the target, so that "greedy" is a taken path too
             int target = call % 5 == 0 ? length - 1 : call % length;
-            sink += RowScore.vectorScore(rows, (long) row * stride * Float.BYTES, length, target,
-                    call % 8 == 0 ? null : greedy, row);
+            long offset = (long) row * stride * Float.BYTES;
+            boolean[] greedyOut = call % 8 == 0 ? null : greedy;
+            sink += onePass
+                    ? RowScore.vectorScore(rows, offset, length, target, greedyOut, row)
+                    : RowScore.twoPassScore(rows, offset, length, target, greedyOut, row);
             floats += length;
             if (call % BATCH == 0) {
                 long now = System.nanoTime();

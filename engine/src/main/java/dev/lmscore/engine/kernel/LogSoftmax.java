@@ -1,6 +1,5 @@
 package dev.lmscore.engine.kernel;
 
-import static dev.lmscore.engine.kernel.Exp2.LN2;
 import static dev.lmscore.engine.kernel.Exp2.LOG2E;
 import static dev.lmscore.engine.kernel.Exp2.MIN_EXPONENT;
 import static dev.lmscore.engine.kernel.Exp2.ROUND_MAGIC;
@@ -131,8 +130,7 @@ public final class LogSoftmax {
         float max = maxOf(extremes);
         float min = minOf(extremes);
         // y = logit * log2(e) + shift, shift rounded to float; the sum is corrected for that rounding at the end
-        float shift = -max * LOG2E;
-        double shiftError = (double) shift + (double) max * LOG2E;
+        float shift = Exp2.shift(max);
         boolean clamp = !((min - max) * LOG2E > MIN_EXPONENT + 1); // also true for NaN and infinities
         double total = 0;
         int bound = SPECIES.loopBound(n);
@@ -140,8 +138,8 @@ public final class LogSoftmax {
             int to = Math.min(bound, from + BLOCK);
             total += clamp ? blockSumClamped(logits, offset, from, to, shift) : blockSum(logits, offset, from, to, shift);
         }
-        if (bound > 0 && shiftError != 0) {
-            total *= Math.exp(-shiftError * LN2);
+        if (bound > 0) {
+            total *= Exp2.shiftCorrection(max, shift);
         }
         for (int i = bound; i < n; i++) {
             total += Math.exp(logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES) - max);

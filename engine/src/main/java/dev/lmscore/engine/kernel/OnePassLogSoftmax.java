@@ -1,6 +1,5 @@
 package dev.lmscore.engine.kernel;
 
-import static dev.lmscore.engine.kernel.Exp2.LN2;
 import static dev.lmscore.engine.kernel.Exp2.LOG2E;
 import static dev.lmscore.engine.kernel.Exp2.MIN_EXPONENT;
 import static dev.lmscore.engine.kernel.LogSoftmax.BLOCK;
@@ -48,11 +47,10 @@ final class OnePassLogSoftmax {
         int bound = n - n % (2 * LANES);
         float base = LogSoftmax.maxOf(LogSoftmax.extremesRange(logits, offset, 0, Math.min(bound, BLOCK)));
         if (!(base > Float.NEGATIVE_INFINITY && base < Float.POSITIVE_INFINITY)) {
-            return twoPass(logits, offset, n, target, greedyOut, index); // no vectors, or an infinite or NaN-only first block
+            return RowScore.twoPassScore(logits, offset, n, target, greedyOut, index); // no vectors, or an infinite or NaN-only first block
         }
-        float shift = -base * LOG2E;
-        // 2^(logit·log2(e) + shift) · unit = exp(logit - base): unit takes out the shift's rounding to float
-        double unit = Math.exp(-((double) shift + (double) base * LOG2E) * LN2);
+        float shift = Exp2.shift(base);
+        double unit = Exp2.shiftCorrection(base, shift); // 2^(logit·log2(e) + shift) · unit = exp(logit - base)
         FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
         FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
         FloatVector lowest = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
@@ -85,8 +83,8 @@ final class OnePassLogSoftmax {
                 // L1) in this same loop, so that no other method's code needs compiling for it
                 total *= Math.exp((double) base - blockMax);
                 base = blockMax;
-                shift = -base * LOG2E;
-                unit = Math.exp(-((double) shift + (double) base * LOG2E) * LN2);
+                shift = Exp2.shift(base);
+                unit = Exp2.shiftCorrection(base, shift);
                 vshift = FloatVector.broadcast(SPECIES, shift);
                 continue;
             }
@@ -100,7 +98,7 @@ final class OnePassLogSoftmax {
         for (int i = bound; i < n; i++) {
             float x = logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES);
             if (!(x - base <= MAX_TAIL_NATS_ABOVE_BASE)) {
-                return twoPass(logits, offset, n, target, greedyOut, index);
+                return RowScore.twoPassScore(logits, offset, n, target, greedyOut, index);
             }
             total += Math.exp((double) x - base);
             max = Math.max(max, x); // no branch: a tail logit that is the row's max must not hit an untaken path
@@ -110,11 +108,5 @@ final class OnePassLogSoftmax {
             greedyOut[index] = logit >= max;
         }
         return (double) logit - base - Math.log(total);
-    }
-
-    private static double twoPass(MemorySegment logits, long offset, int n, int target, boolean[] greedyOut, int index) {
-        long extremes = LogSoftmax.extremes(logits, offset, n);
-        return RowScore.score(logits, offset, target, LogSoftmax.maxOf(extremes),
-                Math.log(LogSoftmax.sumExp(logits, offset, n, extremes)), greedyOut, index);
     }
 }

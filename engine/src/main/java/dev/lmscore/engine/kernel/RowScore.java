@@ -19,9 +19,9 @@ public final class RowScore {
      */
     public static double score(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
         if (vocab <= ScalarLogSoftmax.MAX_VOCAB) {
-            long extremes = ScalarLogSoftmax.extremes(logits, offset, vocab);
-            return score(logits, offset, target, Extremes.max(extremes),
-                    Math.log(ScalarLogSoftmax.sumExp(logits, offset, vocab, extremes)), greedyOut, index);
+            long extremes = extremes(logits, offset, vocab);
+            return score(logits, offset, target, Extremes.max(extremes), logSumShifted(logits, offset, vocab, extremes),
+                    greedyOut, index);
         }
         return vectorScore(logits, offset, vocab, target, greedyOut, index);
     }
@@ -33,6 +33,17 @@ public final class RowScore {
      */
     public static double vectorScore(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
         return OnePassLogSoftmax.score(logits, offset, vocab, target, greedyOut, index);
+    }
+
+    /**
+     * {@link #score} by the two-pass Vector API kernel ({@link LogSoftmax}), whatever the row's
+     * length: the one-pass kernel's fallback, and what {@link KernelWarmup} compiles for commands
+     * that take a row's normaliser on its own.
+     */
+    static double twoPassScore(MemorySegment logits, long offset, int vocab, int target, boolean[] greedyOut, int index) {
+        long extremes = LogSoftmax.extremes(logits, offset, vocab);
+        return score(logits, offset, target, Extremes.max(extremes),
+                Math.log(LogSoftmax.sumExp(logits, offset, vocab, extremes)), greedyOut, index);
     }
 
     /** The row's largest and smallest logit, packed (read the max with {@link Extremes#max}). */

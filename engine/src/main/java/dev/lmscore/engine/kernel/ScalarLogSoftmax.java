@@ -1,6 +1,5 @@
 package dev.lmscore.engine.kernel;
 
-import static dev.lmscore.engine.kernel.Exp2.LN2;
 import static dev.lmscore.engine.kernel.Exp2.LOG2E;
 import static dev.lmscore.engine.kernel.Exp2.MIN_EXPONENT;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
@@ -41,8 +40,7 @@ final class ScalarLogSoftmax {
     static double sumExp(MemorySegment logits, long offset, int n, long extremes) {
         float max = Extremes.max(extremes);
         // as in LogSoftmax: y = logit * log2(e) + shift, the shift rounded to float and corrected at the end
-        float shift = -max * LOG2E;
-        double shiftError = (double) shift + (double) max * LOG2E;
+        float shift = Exp2.shift(max);
         // two sums, even and odd logits: one would chain every add on the previous one
         double even = 0;
         double odd = 0;
@@ -55,8 +53,7 @@ final class ScalarLogSoftmax {
         if (i < n) {
             even += term(logits.get(JAVA_FLOAT_UNALIGNED, offset + (long) i * Float.BYTES), shift);
         }
-        double total = even + odd;
-        return shiftError == 0 ? total : total * Math.exp(-shiftError * LN2);
+        return (even + odd) * Exp2.shiftCorrection(max, shift);
     }
 
     /** 2^(logit · log2(e) + shift); 0 below 2^-125, NaN for NaN. */

@@ -30,7 +30,7 @@ public final class Perplexity {
         Vocabulary vocabulary = model.vocabulary();
         checkOptions(model, options);
 
-        KernelWarmup.startFor(vocabulary.size()); // at once if the command line has not started it yet
+        KernelWarmup.startFor(vocabulary.size(), KernelWarmup.Scoring.ROWS); // at once if the command line has not started it yet
         long t0 = System.nanoTime();
         boolean chunked = options.mode() == PerplexityOptions.Mode.CHUNKED;
         // CHUNKED tokenizes as llama-perplexity (with BOS if the vocabulary adds it); ROLLING scores
