@@ -168,6 +168,11 @@ public final class LogSoftmax {
 
     /** As {@link #blockSum}, exponents below -125 octaves clamped there (their terms are ~1e-38, not garbage). */
     static double blockSumClamped(MemorySegment logits, long offset, int from, int to, float shift) {
+        return laneSum(blockClamped(logits, offset, from, to, shift));
+    }
+
+    /** {@link #blockSumClamped}'s terms summed lane-wise: lane j holds those of the logits at j modulo the vector length. */
+    static FloatVector blockClamped(MemorySegment logits, long offset, int from, int to, float shift) {
         FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
         FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
         FloatVector acc = FloatVector.zero(SPECIES);
@@ -175,7 +180,7 @@ public final class LogSoftmax {
             FloatVector y = load(logits, offset + (long) i * Float.BYTES).fma(log2e, vshift);
             acc = acc.add(exp2(y.blend(LOWEST, y.lt(LOWEST))));
         }
-        return laneSum(acc);
+        return acc;
     }
 
     /**
