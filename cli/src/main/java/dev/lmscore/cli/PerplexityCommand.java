@@ -12,6 +12,7 @@ import dev.lmscore.engine.perplexity.PerplexityOptions;
 import dev.lmscore.engine.perplexity.PerplexityResult;
 import dev.lmscore.engine.perplexity.RunSelection;
 import dev.lmscore.engine.perplexity.WindowScore;
+import dev.lmscore.engine.text.Text;
 import dev.lmscore.engine.text.TextInput;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -76,9 +77,9 @@ final class PerplexityCommand implements Callable<Integer> {
                 pipeline != null ? pipeline : model.gpuLayers != 0);
 
         // Read every file before loading the model: a typo in the third file should not cost a model load.
-        List<String> texts = new ArrayList<>();
+        List<Text> texts = new ArrayList<>();
         for (Path file : files) {
-            texts.add(TextInput.read(file));
+            texts.add(TextInput.readText(file));
         }
         boolean reportJson = runtime.json || control.output != null;
         Map<String, Object> identity = reportJson || control.checkpoint != null

@@ -10,8 +10,8 @@ import dev.lmscore.engine.llama.EvalContext;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.llama.TextTokens;
 import dev.lmscore.engine.llama.Vocabulary;
+import dev.lmscore.engine.text.Text;
 import dev.lmscore.engine.text.TextInput;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -22,11 +22,12 @@ public final class Perplexity {
     private Perplexity() {}
 
     public static PerplexityResult run(Model model, String text, PerplexityOptions options, Progress progress) {
-        return run(model, text, options, RunSelection.all(), progress);
+        return run(model, Text.of(text), options, RunSelection.all(), progress);
     }
 
-    public static PerplexityResult run(Model model, String text, PerplexityOptions options, RunSelection selection,
+    public static PerplexityResult run(Model model, Text input, PerplexityOptions options, RunSelection selection,
                                        Progress progress) {
+        String text = input.content();
         Vocabulary vocabulary = model.vocabulary();
         checkOptions(model, options);
 
@@ -91,9 +92,8 @@ public final class Perplexity {
         for (int g : shardGroups) {
             planned += groups.end(g) - groups.first(g);
         }
-        long textBytes = text.getBytes(StandardCharsets.UTF_8).length;
         long words = chunked ? 0 : TextInput.countWords(text);
-        return new PerplexityResult(options, sequences, textBytes, tokenized.wholeText() ? tokens.length : -1, windows.size(), planned,
+        return new PerplexityResult(options, sequences, input.utf8Bytes(), tokenized.wholeText() ? tokens.length : -1, windows.size(), planned,
                 List.copyOf(scores), words, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 

@@ -21,6 +21,11 @@ public final class TextInput {
      * drops it). Missing, unreadable, non-UTF-8 and empty files are errors naming the file.
      */
     public static String read(Path file) {
+        return readText(file).content();
+    }
+
+    /** As {@link #read}, with the text's UTF-8 length (the file's, less the dropped newline). */
+    public static Text readText(Path file) {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -33,13 +38,15 @@ public final class TextInput {
             throw LmscoreException.badInput("cannot read text file " + file + ": " + e.getMessage());
         }
         String text = decodeUtf8(bytes, file);
+        long utf8Bytes = bytes.length;
         if (text.endsWith("\n")) {
             text = text.substring(0, text.length() - 1);
+            utf8Bytes--;
         }
         if (text.isEmpty()) {
             throw LmscoreException.badInput("text file is empty: " + file);
         }
-        return text;
+        return new Text(text, utf8Bytes);
     }
 
     static String decodeUtf8(byte[] bytes, Path file) {

@@ -8,6 +8,7 @@ import dev.lmscore.engine.TestData;
 import dev.lmscore.engine.llama.Model;
 import dev.lmscore.engine.llama.ModelOptions;
 import dev.lmscore.engine.stats.NllStats;
+import dev.lmscore.engine.text.Text;
 import dev.lmscore.engine.text.TextInput;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +43,7 @@ class ResumeAndShardTest {
         List<WindowScore> combined = new ArrayList<>();
         int planned = 0;
         for (int shard = 0; shard < 4; shard++) {
-            PerplexityResult part = Perplexity.run(model, text, OPTIONS,
+            PerplexityResult part = Perplexity.run(model, Text.of(text), OPTIONS,
                     new RunSelection(shard, 4, List.of(), s -> { }), Progress.NONE);
             combined.addAll(part.windows());
             planned += part.plannedWindows();
@@ -58,7 +59,7 @@ class ResumeAndShardTest {
         PerplexityResult whole = Perplexity.run(model, text, OPTIONS, Progress.NONE);
         List<WindowScore> checkpoint = new ArrayList<>(whole.windows().subList(0, 9)); // 2 full groups and a part
         List<WindowScore> reported = new ArrayList<>();
-        PerplexityResult resumed = Perplexity.run(model, text, OPTIONS,
+        PerplexityResult resumed = Perplexity.run(model, Text.of(text), OPTIONS,
                 new RunSelection(0, 1, checkpoint, reported::addAll), Progress.NONE);
         assertEquals(whole.windows(), resumed.windows());
         assertEquals(whole.total(), resumed.total());
