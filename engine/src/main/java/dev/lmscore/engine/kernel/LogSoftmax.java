@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Two passes over the row. The first finds the row's largest and smallest logit; it streams the
  * row from memory and is bound by bandwidth, so tracking the minimum beside the maximum is free. The
  * second sums exp(logit - max) from cache. Scoring a row against one target takes
- * {@link OnePassLogSoftmax}, which does both in one loop, 1.3–1.9× as fast on streamed rows;
+ * {@link OnePassLogSoftmax}, which does both in one loop, 1.2–2.2× as fast on streamed rows;
  * these passes serve where a row's max and normaliser are wanted on their own (a row scored against
  * several targets, KL divergence) and as that kernel's fallback.
  *
