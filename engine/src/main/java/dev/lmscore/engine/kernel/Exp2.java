@@ -1,7 +1,7 @@
 package dev.lmscore.engine.kernel;
 
 /**
- * The exponential both log-softmax kernels use, in float: 2^y for -125 <= y <= 0 as y = n + f, n
+ * The exponential both log-softmax kernels use, in float: 2^y for -125 <= y <= 8 as y = n + f, n
  * an integer and |f| <= 1/2, 2^f by a degree-5 minimax polynomial (relative error below 2e-7) and
  * n added into the result's exponent bits. {@link LogSoftmax} computes it lane-wise from these
  * constants; short rows use {@link #exp2(float)}. Compile-time constants, so that reading them

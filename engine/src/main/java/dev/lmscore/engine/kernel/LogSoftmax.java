@@ -136,7 +136,7 @@ public final class LogSoftmax {
         int bound = SPECIES.loopBound(n);
         for (int from = 0; from < bound; from += BLOCK) {
             int to = Math.min(bound, from + BLOCK);
-            total += clamp ? blockSumClamped(logits, offset, from, to, shift) : blockSum(logits, offset, from, to, shift);
+            total += clamp ? laneSum(blockClamped(logits, offset, from, to, shift)) : blockSum(logits, offset, from, to, shift);
         }
         if (bound > 0) {
             total *= Exp2.shiftCorrection(max, shift);
@@ -148,7 +148,7 @@ public final class LogSoftmax {
     }
 
     /** Sum of exp over logits [from, to) of the row, every exponent at least -125 octaves. */
-    static double blockSum(MemorySegment logits, long offset, int from, int to, float shift) {
+    private static double blockSum(MemorySegment logits, long offset, int from, int to, float shift) {
         FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
         FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
         // two accumulators: one would chain every vector's add on the previous (+10% from cache, measured)
@@ -166,12 +166,10 @@ public final class LogSoftmax {
         return laneSum(acc0.add(acc1));
     }
 
-    /** As {@link #blockSum}, exponents below -125 octaves clamped there (their terms are ~1e-38, not garbage). */
-    static double blockSumClamped(MemorySegment logits, long offset, int from, int to, float shift) {
-        return laneSum(blockClamped(logits, offset, from, to, shift));
-    }
-
-    /** {@link #blockSumClamped}'s terms summed lane-wise: lane j holds those of the logits at j modulo the vector length. */
+    /**
+     * As {@link #blockSum} with exponents below -125 octaves clamped there (their terms are ~1e-38,
+     * not garbage), summed lane-wise: lane j holds the terms of the logits at j modulo the vector length.
+     */
     static FloatVector blockClamped(MemorySegment logits, long offset, int from, int to, float shift) {
         FloatVector log2e = FloatVector.broadcast(SPECIES, LOG2E);
         FloatVector vshift = FloatVector.broadcast(SPECIES, shift);
@@ -216,7 +214,7 @@ public final class LogSoftmax {
     }
 
     /**
-     * 2^y lane-wise, for -125 <= y <= 0 (NaN stays NaN): y = n + f, 2^f by the polynomial, n added
+     * 2^y lane-wise, for -125 <= y <= 8 as the kernels use it (NaN stays NaN): y = n + f, 2^f by the polynomial, n added
      * to the exponent bits.
      */
     static FloatVector exp2(FloatVector y) {
