@@ -32,7 +32,8 @@ install="$root/$variant"
 log() { echo "native: $*" >&2; }
 
 if [ -f "$install/.complete" ]; then
-  log "llama.cpp $LLAMA_VERSION ($variant) already built in $install"
+  # said only to a person at a terminal: ./lmscore and the other scripts call this on every run
+  [ -t 1 ] && log "llama.cpp $LLAMA_VERSION ($variant) already built in $install"
   echo "$install"; exit 0
 fi
 
