@@ -3,14 +3,17 @@ package dev.lmscore.engine.kernel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
- * Gets the Vector API kernel JIT-compiled before the first batch arrives. Until C2 compiles it,
- * Vector API code runs interpreted and is some hundred times slower: the first batch of a run then
- * cost a second more than in llama-perplexity. The command line starts this as soon as it knows the
- * model's vocabulary, before llama.cpp loads the model, while the process is mostly single-threaded;
- * a run waits for it only after creating its llama.cpp context, so it does not compete with the
- * tokenizer's threads or with decoding. Short rows take the scalar kernel, which needs none of this.
+ * Gets the log-softmax kernel a run will use JIT-compiled before the first batch arrives. Until C2
+ * compiles it, Vector API code runs interpreted and is some hundred times slower (the first batch
+ * of a run then cost a second more than in llama-perplexity), and the scalar kernel of short rows
+ * tens of times slower (30-120 ms for stories260K's first batch, against ~1 ms compiled). The
+ * command line starts this as soon as it knows the model's vocabulary, before llama.cpp loads the
+ * model, while the process is mostly single-threaded; a run waits for it only after creating its
+ * llama.cpp context, so it does not compete with the tokenizer's threads or with decoding.
  */
 public final class KernelWarmup {
     // Enough calls for C2 (tiered compilation's level 4 wants ~5,000 invocations) on rows short
@@ -46,13 +49,10 @@ public final class KernelWarmup {
 
     private KernelWarmup() {}
 
-    /**
-     * Starts the warm-up once per process, in the background, if scoring rows of {@code vocab}
-     * logits this way takes the Vector API kernel.
-     */
+    /** Starts the warm-up for rows of {@code vocab} logits scored this way, once per process, in the background. */
     public static synchronized void startFor(long vocab, Scoring scoring) {
-        if (scoring.usesVectorKernel(vocab) && started == null) {
-            started = Thread.ofPlatform().daemon().name("lmscore-kernel-warmup").start(() -> run(scoring));
+        if (started == null && vocab > 0 && vocab <= Integer.MAX_VALUE) {
+            started = Thread.ofPlatform().daemon().name("lmscore-kernel-warmup").start(() -> run(scoring, (int) vocab));
         }
     }
 
@@ -66,6 +66,17 @@ public final class KernelWarmup {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Loads the JDK's heap-segment classes before C2 compiles the kernel. While the native segment
+     * is the only kind loaded, C2 compiles the kernel's segment reads on that assumption; the first
+     * heap segment a run makes (the tokenizer's {@code toArray}) then throws all of that code away,
+     * and the first batch was scored interpreted: 30-70 ms instead of under 1 ms (stories260K).
+     */
+    private static void loadHeapSegmentClasses() {
+        MemorySegment.ofArray(new int[1]);
+        MemorySegment.ofArray(new byte[1]);
     }
 
     /**
@@ -83,9 +94,12 @@ public final class KernelWarmup {
         };
     }
 
-    private static void run(Scoring scoring) {
+    private static void run(Scoring scoring, int vocab) {
+        loadHeapSegmentClasses();
         try (Arena arena = Arena.ofConfined()) {
-            double sink = warmUp(arena, scoring == Scoring.ROWS);
+            double sink = scoring.usesVectorKernel(vocab)
+                    ? warmUpVector(arena, scoring == Scoring.ROWS)
+                    : warmUpScalar(arena, vocab);
             if (Double.isNaN(sink)) {
                 throw new AssertionError("warm-up produced NaN");
             }
@@ -93,10 +107,30 @@ public final class KernelWarmup {
     }
 
     /**
+     * Scores rows of the run's own length with the scalar kernel until C2's code runs them (or
+     * MAX_CALLS): a few milliseconds. Rows of the real length give C2 the loop counts it will see.
+     */
+    private static double warmUpScalar(Arena arena, int vocab) {
+        MemorySegment owned = arena.allocate(ValueLayout.JAVA_FLOAT, (long) ROWS * vocab);
+        for (long i = 0; i < (long) ROWS * vocab; i++) {
+            owned.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) Math.sin(i));
+        }
+        // row 1: a logit far below the others, so the path that leaves out terms under 2^-125 is compiled too
+        owned.setAtIndex(ValueLayout.JAVA_FLOAT, vocab + vocab / 2, -1000f);
+        MemorySegment rows = MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
+        boolean[] greedy = new boolean[ROWS];
+        return untilCompiled(call -> {
+            int row = call % ROWS;
+            return RowScore.score(rows, (long) row * vocab * Float.BYTES, vocab, call % vocab,
+                    call % 8 == 0 ? null : greedy, row);
+        }, call -> vocab);
+    }
+
+    /**
      * Scores rows of every shape, with the one-pass or the two-pass kernel, until it runs at
      * compiled speed (or MAX_CALLS); returns a sum of the results.
      */
-    private static double warmUp(Arena arena, boolean onePass) {
+    private static double warmUpVector(Arena arena, boolean onePass) {
         // Calls shaped like a run's, or C2 compiles for the warm-up's shape and the first real
         // batch hits uncommon traps: a segment of global scope, as llama.cpp's logits are seen
         // through; several rows at varied offsets, of every length in rowLengths().
@@ -123,26 +157,37 @@ public final class KernelWarmup {
         }
         MemorySegment rows = MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
         boolean[] greedy = new boolean[ROWS];
-        double sink = 0;
-        int fast = 0;
-        long floats = 0;
-        long batchStart = System.nanoTime();
-        for (int call = 1; call <= MAX_CALLS && fast < FAST_BATCHES; call++) {
+        return untilCompiled(call -> {
             int length = lengths[call % lengths.length];
             int row = call % ROWS;
             // now and then row 0's max (its last logit) as the target, so that "greedy" is a taken path too
             int target = call % 5 == 0 ? length - 1 : call % length;
             long offset = (long) row * stride * Float.BYTES;
             boolean[] greedyOut = call % 8 == 0 ? null : greedy;
-            sink += onePass
+            return onePass
                     ? RowScore.vectorScore(rows, offset, length, target, greedyOut, row)
                     : RowScore.twoPassScore(rows, offset, length, target, greedyOut, row);
-            floats += length;
+        }, call -> lengths[call % lengths.length]);
+    }
+
+    /**
+     * Makes calls 1, 2, ... of {@code score} (each over {@code logitsOf(call)} logits) until they
+     * run at compiled speed, {@link #FAST_BATCHES} batches in a row, or {@link #MAX_CALLS}; returns
+     * the sum of the results, which the caller checks so that no call is dead code.
+     */
+    private static double untilCompiled(IntToDoubleFunction score, IntUnaryOperator logitsOf) {
+        double sink = 0;
+        int fast = 0;
+        long logits = 0;
+        long batchStart = System.nanoTime();
+        for (int call = 1; call <= MAX_CALLS && fast < FAST_BATCHES; call++) {
+            sink += score.applyAsDouble(call);
+            logits += logitsOf.applyAsInt(call);
             if (call % BATCH == 0) {
                 long now = System.nanoTime();
-                fast = now - batchStart < floats * FAST_NANOS_PER_LOGIT ? fast + 1 : 0;
+                fast = now - batchStart < logits * FAST_NANOS_PER_LOGIT ? fast + 1 : 0;
                 batchStart = now;
-                floats = 0;
+                logits = 0;
             }
         }
         return sink;

@@ -11,7 +11,8 @@ import java.lang.foreign.MemorySegment;
  * toy models such as stories260K (512 tokens). On rows that short the {@link LogSoftmax} kernel
  * saves about a microsecond a row, but it runs at full speed only once C2 has compiled it: its
  * warm-up and C2's work on the Vector API cost 1.5-2 CPU-seconds a run, more than a 2,000-chunk
- * stories260K run spends in this kernel (~0.15 s). This code is fast as soon as C1 compiles it.
+ * stories260K run spends in this kernel (~0.15 s). This code's own warm-up ({@link KernelWarmup})
+ * gets C2's code in milliseconds.
  *
  * <p>The same two passes and the same exponential ({@link Exp2}) as {@link LogSoftmax}, one logit
  * at a time, summed in double; terms below 2^-125 of the max are left out rather than clamped.
