@@ -25,6 +25,13 @@ class ModelLifecycleTest {
         }
     }
 
+    /** The command line links these on a background thread; every symbol must be in the library, or that thread would fail silently. */
+    @Test
+    void linksEveryScoringDowncallAhead() {
+        LlamaRuntime.linkScoringCalls();
+        LlamaRuntime.linkScoringCalls(); // twice is harmless
+    }
+
     @Test
     void repeatedOpenScoreCloseCyclesWork() {
         for (int i = 0; i < 30; i++) {
