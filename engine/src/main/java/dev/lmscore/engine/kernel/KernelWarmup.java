@@ -10,7 +10,7 @@ import java.util.function.IntUnaryOperator;
  * Gets the log-softmax kernel a run will use JIT-compiled before the first batch arrives. Until C2
  * compiles it, Vector API code runs interpreted and is some hundred times slower (the first batch
  * of a run then cost a second more than in llama-perplexity), and the scalar kernel of short rows
- * tens of times slower (30-120 ms for stories260K's first batch, against ~1 ms compiled). The
+ * tens of times slower (45-120 ms for stories260K's first batch, against 1-3 ms compiled). The
  * command line starts this as soon as it knows the model's vocabulary, before llama.cpp loads the
  * model, while the process is mostly single-threaded; a run waits for it only after creating its
  * llama.cpp context, so it does not compete with the tokenizer's threads or with decoding.
@@ -71,8 +71,8 @@ public final class KernelWarmup {
     /**
      * Loads the JDK's heap-segment classes before C2 compiles the kernel. While the native segment
      * is the only kind loaded, C2 compiles the kernel's segment reads on that assumption; the first
-     * heap segment a run makes (the tokenizer's {@code toArray}) then throws all of that code away,
-     * and the first batch was scored interpreted: 30-70 ms instead of under 1 ms (stories260K).
+     * heap segment a run makes (the tokenizer's {@code toArray}) then threw all of that code away,
+     * and the first batch was scored interpreted again.
      */
     private static void loadHeapSegmentClasses() {
         MemorySegment.ofArray(new int[1]);
