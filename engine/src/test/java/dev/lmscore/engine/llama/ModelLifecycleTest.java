@@ -1,5 +1,6 @@
 package dev.lmscore.engine.llama;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +29,8 @@ class ModelLifecycleTest {
     /** The command line links these on a background thread; every symbol must be in the library, or that thread would fail silently. */
     @Test
     void linksEveryScoringDowncallAhead() {
-        LlamaRuntime.linkScoringCalls();
-        LlamaRuntime.linkScoringCalls(); // twice is harmless
+        assertDoesNotThrow(LlamaRuntime::linkScoringCalls);
+        assertDoesNotThrow(LlamaRuntime::linkScoringCalls, "twice is harmless");
     }
 
     @Test
