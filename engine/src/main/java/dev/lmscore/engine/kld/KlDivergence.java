@@ -207,11 +207,7 @@ public final class KlDivergence {
         if (n < 4) {
             throw LmscoreException.usage("context size must be at least 4, got " + n);
         }
-        int trained = model.trainingContext();
-        if (trained > 0 && n > trained) {
-            throw LmscoreException.usage("context size " + n + " is larger than the model's training context "
-                    + trained + " (" + model.path().getFileName() + ")");
-        }
+        model.requireWithinTrainingContext(n);
         if (model.vocabulary().addsEos()) {
             throw new LmscoreException(ExitCode.BAD_INPUT, "model " + model.path().getFileName()
                     + " adds EOS to every text; llama-perplexity's chunked scoring is undefined for it");

@@ -130,6 +130,18 @@ public final class Model implements AutoCloseable {
         return Llama.llama_model_n_ctx_train(handle());
     }
 
+    /**
+     * Refuses windows longer than the model's training context: llama.cpp would decode them, and
+     * the positions past it give numbers that say nothing about the model.
+     */
+    public void requireWithinTrainingContext(int contextSize) {
+        int trained = trainingContext();
+        if (trained > 0 && contextSize > trained) {
+            throw LmscoreException.usage("context size " + contextSize + " is larger than the model's training context "
+                    + trained + " (" + path().getFileName() + ")");
+        }
+    }
+
     public int layers() {
         return Llama.llama_model_n_layer(handle());
     }

@@ -102,11 +102,7 @@ public final class Perplexity {
         if (n < 4) {
             throw LmscoreException.usage("context size must be at least 4, got " + n);
         }
-        int trained = model.trainingContext();
-        if (trained > 0 && n > trained) {
-            throw LmscoreException.usage("context size " + n + " is larger than the model's training context "
-                    + trained + " (" + model.path().getFileName() + ")");
-        }
+        model.requireWithinTrainingContext(n);
         if (options.batchSize() < 1) {
             throw LmscoreException.usage("batch size must be positive, got " + options.batchSize());
         }
