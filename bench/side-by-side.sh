@@ -7,8 +7,7 @@
 #   bench/side-by-side.sh -m MODEL -f FILE [-c CTX] [-t THREADS] [-b BATCH] [-ub UBATCH] [--chunks N] [--rounds N]
 #   bench/side-by-side.sh -m MODEL --hellaswag FILE [--tasks N] [-c CTX] ...
 #
-# Each tool runs with its own default physical batch (lmscore's perplexity: the whole batch;
-# llama-perplexity: 512) unless -ub gives both the same one.
+# Both tools run at their default physical batch (512, llama.cpp's) unless -ub gives both another.
 # Throughput counts the whole process (load, tokenize, score) for both tools, so lmscore pays its
 # JVM start-up. Prints a Markdown table for bench/RESULTS.md.
 set -euo pipefail

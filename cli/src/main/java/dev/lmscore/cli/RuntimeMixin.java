@@ -19,8 +19,8 @@ final class RuntimeMixin {
     @Option(names = {"-ub", "--ubatch-size"}, paramLabel = "N", defaultValue = "512",
             description = "Physical batch size: tokens per graph computation. Default: ${DEFAULT-VALUE}, "
                     + "llama.cpp's, so that numbers equal llama-perplexity's. For perplexity on small models "
-                    + "-ub equal to -b is several times faster; the numbers then equal llama-perplexity's at that -ub "
-                    + "(the default's differ from them in the 5th digit, F16 rounding).")
+                    + "-ub equal to -b can be several times faster (measure on your machine); the numbers then equal "
+                    + "llama-perplexity's at that -ub, and may differ from the default's in the 5th digit (F16 rounding).")
     int ubatchSize;
 
     @Option(names = {"-fa", "--flash-attn"}, paramLabel = "MODE", defaultValue = "auto",
