@@ -131,8 +131,8 @@ public final class Model implements AutoCloseable {
     }
 
     /**
-     * Refuses windows longer than the model's training context: llama.cpp would decode them, and
-     * the positions past it give numbers that say nothing about the model.
+     * Refuses windows longer than the model's training context, as bad input: llama.cpp would
+     * decode them, but positions past it score the model outside what it was trained for.
      */
     public void requireWithinTrainingContext(int contextSize) {
         int trained = trainingContext();
