@@ -17,8 +17,10 @@ import java.util.Optional;
  * (logits/s × 4 bytes, float32 logits, 10^9 bytes), the rate as a percentage of
  * {@code BandwidthBench.sequentialRead} over the same buffer (same vocab, rows and threads: the
  * machine's limit for reading it once) and the speed-up over {@code KernelBench} NAIVE on the same
- * buffer (single-threaded). Decode table: batches, decoded and scored tokens per second, and the
- * kernel's share of the time (from {@code decodeAndScore} against {@code decodeOnly}).
+ * buffer (single-threaded). Share table ({@code KernelShareBench}): the read's and the kernel's
+ * rates from the passes each timed within the same invocations, and the kernel's as a percentage of
+ * the read's. Decode table: batches, decoded and scored tokens per second, and the kernel's share of
+ * the time (from {@code decodeAndScore} against {@code decodeOnly}).
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.lmscore.bench.report.ResultsTable RESULT.json</pre>
  */
@@ -26,6 +28,9 @@ public final class ResultsTable {
     private static final String LOGITS = "logits";
     private static final String BANDWIDTH = "BandwidthBench.sequentialRead";
     private static final String KERNEL = "KernelBench.logProbs";
+    private static final String READ_NANOS = "readNanos";
+    private static final String KERNEL_NANOS = "kernelNanos";
+    private static final String PASS_LOGITS = "passLogits";
 
     private final List<JmhResult> results;
 
@@ -61,9 +66,28 @@ public final class ResultsTable {
                         percent(rate, bandwidth(r)), times(rate, naive(r)));
             }
         }
+        List<JmhResult> shares = results.stream().filter(r -> r.secondary().containsKey(READ_NANOS))
+                .sorted(Comparator.comparingInt((JmhResult r) -> Integer.parseInt(r.param("vocab", "0")))
+                        .thenComparingInt(r -> Integer.parseInt(r.param("rows", "0")))
+                        .thenComparing(r -> threads(r)))
+                .toList();
+        if (!shares.isEmpty()) {
+            if (!kernels.isEmpty()) {
+                out.println();
+            }
+            out.println("| vocab | rows | threads | read logits/s | kernel logits/s | kernel % of read, same invocations |");
+            out.println("|---:|---:|---|---:|---:|---:|");
+            for (JmhResult r : shares) {
+                double logits = r.secondary().get(PASS_LOGITS).score();
+                double readNanos = r.secondary().get(READ_NANOS).score();
+                double kernelNanos = r.secondary().get(KERNEL_NANOS).score();
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f%% |%n", r.param("vocab", "?"), r.param("rows", "?"),
+                        threads(r), giga(logits / readNanos * 1e9), giga(logits / kernelNanos * 1e9), 100 * readNanos / kernelNanos);
+            }
+        }
         List<JmhResult> decodes = results.stream().filter(r -> r.secondary().containsKey("scoredTokens")).toList();
         if (!decodes.isEmpty()) {
-            if (!kernels.isEmpty()) {
+            if (!kernels.isEmpty() || !shares.isEmpty()) {
                 out.println();
             }
             out.println("| model | benchmark | batches/s | decoded tokens/s | scored tokens/s | kernel share of time |");

@@ -1,6 +1,7 @@
 package dev.lmscore.bench.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,35 @@ class BenchmarkBodiesTest {
                 LogitCounters counters = new LogitCounters();
                 assertEquals(expected, bench.sequentialRead(buffer, counters), Math.abs(expected) * 1e-4 + 1, threads);
                 assertEquals(buffer.logitCount(), counters.logits);
+            } finally {
+                bench.stop();
+            }
+        }
+    }
+
+    @Test
+    void kernelShareBenchReadsAndScoresTheWholeBufferInBothOrders() {
+        for (String threads : new String[] {"1", "all"}) {
+            BandwidthBench read = new BandwidthBench();
+            read.threads = threads;
+            read.start();
+            double readSum;
+            try {
+                readSum = read.sequentialRead(buffer, new LogitCounters());
+            } finally {
+                read.stop();
+            }
+            KernelShareBench bench = new KernelShareBench();
+            bench.threads = threads;
+            bench.start(buffer);
+            try {
+                ShareCounters counters = new ShareCounters();
+                double readFirst = bench.readAndScore(buffer, counters);
+                double kernelFirst = bench.readAndScore(buffer, counters);
+                assertEquals(readSum + engineSum, readFirst, Math.abs(engineSum) * 1e-12, threads);
+                assertEquals(readFirst, kernelFirst, Math.abs(engineSum) * 1e-12, threads);
+                assertEquals(2 * buffer.logitCount(), counters.passLogits);
+                assertTrue(counters.readNanos > 0 && counters.kernelNanos > 0, threads);
             } finally {
                 bench.stop();
             }
