@@ -62,29 +62,25 @@ public class KernelShareBench {
     @Benchmark
     public double readAndScore(LogitsBuffer buffer, ShareCounters counters) {
         readFirst = !readFirst;
-        double result;
-        long readNanos;
-        long kernelNanos;
-        if (readFirst) {
-            long t0 = System.nanoTime();
-            result = read.sequentialRead(buffer, unused);
-            long t1 = System.nanoTime();
-            result += kernel.logProbs(buffer, unused);
-            long t2 = System.nanoTime();
-            readNanos = t1 - t0;
-            kernelNanos = t2 - t1;
-        } else {
-            long t0 = System.nanoTime();
-            result = kernel.logProbs(buffer, unused);
-            long t1 = System.nanoTime();
-            result += read.sequentialRead(buffer, unused);
-            long t2 = System.nanoTime();
-            kernelNanos = t1 - t0;
-            readNanos = t2 - t1;
-        }
-        counters.readNanos += readNanos;
-        counters.kernelNanos += kernelNanos;
+        // Java evaluates the left operand first: the order of the two passes is the order written
+        double result = readFirst
+                ? timedRead(buffer, counters) + timedScore(buffer, counters)
+                : timedScore(buffer, counters) + timedRead(buffer, counters);
         counters.passLogits += buffer.logitCount();
         return result;
+    }
+
+    private double timedRead(LogitsBuffer buffer, ShareCounters counters) {
+        long start = System.nanoTime();
+        float sum = read.sequentialRead(buffer, unused);
+        counters.readNanos += System.nanoTime() - start;
+        return sum;
+    }
+
+    private double timedScore(LogitsBuffer buffer, ShareCounters counters) {
+        long start = System.nanoTime();
+        double sum = kernel.logProbs(buffer, unused);
+        counters.kernelNanos += System.nanoTime() - start;
+        return sum;
     }
 }
