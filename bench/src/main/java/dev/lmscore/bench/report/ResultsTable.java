@@ -32,6 +32,12 @@ public final class ResultsTable {
     private static final String KERNEL_NANOS = "kernelNanos";
     private static final String PASS_LOGITS = "passLogits";
 
+    /** Results over the same buffer (vocab, rows, threads) next to each other. */
+    private static final Comparator<JmhResult> BY_BUFFER =
+            Comparator.comparingInt((JmhResult r) -> Integer.parseInt(r.param("vocab", "0")))
+                    .thenComparingInt(r -> Integer.parseInt(r.param("rows", "0")))
+                    .thenComparing(ResultsTable::threads);
+
     private final List<JmhResult> results;
 
     public ResultsTable(List<JmhResult> results) {
@@ -47,57 +53,67 @@ public final class ResultsTable {
     }
 
     public void print(PrintStream out) {
+        boolean printed = printKernels(out);
+        printed = printShares(out, printed) || printed;
+        printDecodes(out, printed);
+    }
+
+    private boolean printKernels(PrintStream out) {
         List<JmhResult> kernels = results.stream().filter(r -> r.secondary().containsKey(LOGITS))
-                .sorted(Comparator.comparingInt((JmhResult r) -> Integer.parseInt(r.param("vocab", "0")))
-                        .thenComparingInt(r -> Integer.parseInt(r.param("rows", "0")))
-                        .thenComparing(r -> threads(r))
-                        .thenComparing(r -> r.shortName().equals(BANDWIDTH) ? 0 : 1)
+                .sorted(BY_BUFFER.thenComparing(r -> r.shortName().equals(BANDWIDTH) ? 0 : 1)
                         .thenComparing(JmhResult::shortName)
                         .thenComparing(ResultsTable::kernelName))
                 .toList();
-        if (!kernels.isEmpty()) {
-            out.println("| vocab | rows | threads | benchmark | kernel | logits/s | GB/s | % of seq. read | × naive |");
-            out.println("|---:|---:|---|---|---|---:|---:|---:|---:|");
-            for (JmhResult r : kernels) {
-                double rate = r.secondary().get(LOGITS).score();
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f | %s | %s |%n",
-                        r.param("vocab", "?"), r.param("rows", "?"), threads(r), r.shortName(), kernelName(r),
-                        giga(rate), rate * Float.BYTES / 1e9,
-                        percent(rate, bandwidth(r)), times(rate, naive(r)));
-            }
+        if (kernels.isEmpty()) {
+            return false;
         }
-        List<JmhResult> shares = results.stream().filter(r -> r.secondary().containsKey(READ_NANOS))
-                .sorted(Comparator.comparingInt((JmhResult r) -> Integer.parseInt(r.param("vocab", "0")))
-                        .thenComparingInt(r -> Integer.parseInt(r.param("rows", "0")))
-                        .thenComparing(r -> threads(r)))
-                .toList();
-        if (!shares.isEmpty()) {
-            if (!kernels.isEmpty()) {
-                out.println();
-            }
-            out.println("| vocab | rows | threads | read logits/s | kernel logits/s | kernel % of read, same invocations |");
-            out.println("|---:|---:|---|---:|---:|---:|");
-            for (JmhResult r : shares) {
-                double logits = r.secondary().get(PASS_LOGITS).score();
-                double readNanos = r.secondary().get(READ_NANOS).score();
-                double kernelNanos = r.secondary().get(KERNEL_NANOS).score();
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f%% |%n", r.param("vocab", "?"), r.param("rows", "?"),
-                        threads(r), giga(logits / readNanos * 1e9), giga(logits / kernelNanos * 1e9), 100 * readNanos / kernelNanos);
-            }
+        out.println("| vocab | rows | threads | benchmark | kernel | logits/s | GB/s | % of seq. read | × naive |");
+        out.println("|---:|---:|---|---|---|---:|---:|---:|---:|");
+        for (JmhResult r : kernels) {
+            double rate = r.secondary().get(LOGITS).score();
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f | %s | %s |%n",
+                    r.param("vocab", "?"), r.param("rows", "?"), threads(r), r.shortName(), kernelName(r),
+                    giga(rate), rate * Float.BYTES / 1e9,
+                    percent(rate, bandwidth(r)), times(rate, naive(r)));
         }
+        return true;
+    }
+
+    private boolean printShares(PrintStream out, boolean separate) {
+        List<JmhResult> shares = results.stream().filter(r -> r.secondary().containsKey(READ_NANOS)).sorted(BY_BUFFER).toList();
+        if (shares.isEmpty()) {
+            return false;
+        }
+        if (separate) {
+            out.println();
+        }
+        out.println("| vocab | rows | threads | read logits/s | kernel logits/s | kernel % of read, same invocations |");
+        out.println("|---:|---:|---|---:|---:|---:|");
+        for (JmhResult r : shares) {
+            double logits = r.secondary().get(PASS_LOGITS).score();
+            double readNanos = r.secondary().get(READ_NANOS).score();
+            double kernelNanos = r.secondary().get(KERNEL_NANOS).score();
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f%% |%n", r.param("vocab", "?"), r.param("rows", "?"),
+                    threads(r), giga(logits / readNanos * 1e9), giga(logits / kernelNanos * 1e9), 100 * readNanos / kernelNanos);
+        }
+        return true;
+    }
+
+    private void printDecodes(PrintStream out, boolean separate) {
         List<JmhResult> decodes = results.stream().filter(r -> r.secondary().containsKey("scoredTokens")).toList();
-        if (!decodes.isEmpty()) {
-            if (!kernels.isEmpty() || !shares.isEmpty()) {
-                out.println();
-            }
-            out.println("| model | benchmark | batches/s | decoded tokens/s | scored tokens/s | kernel share of time |");
-            out.println("|---|---|---:|---:|---:|---:|");
-            for (JmhResult r : decodes) {
-                out.printf(Locale.ROOT, "| %s | %s | %.2f ± %.2f | %.0f | %.0f | %s |%n", r.param("model", "?"),
-                        r.shortName(), r.primary().score(), r.primary().errorOrZero(),
-                        r.secondary().get("decodedTokens").score(), r.secondary().get("scoredTokens").score(),
-                        r.shortName().endsWith("decodeAndScore") ? kernelShare(r) : "");
-            }
+        if (decodes.isEmpty()) {
+            return;
+        }
+        if (separate) {
+            out.println();
+        }
+        out.println("| model | benchmark | batches/s | decoded tokens/s | scored tokens/s | kernel share of time |");
+        out.println("|---|---|---:|---:|---:|---:|");
+        for (JmhResult r : decodes) {
+            out.printf(Locale.ROOT, "| %s | %s | %.2f ± %.2f | %.0f | %.0f | %s |%n", r.param("model", "?"),
+                    r.shortName(), r.primary().score(), r.primary().errorOrZero(),
+                    r.secondary().get("decodedTokens").score(), r.secondary().get("scoredTokens").score(),
+                    r.shortName().endsWith("decodeAndScore") ? kernelShare(r) : "");
         }
     }
 
